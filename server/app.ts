@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { buildRequestContext, type RequestContext } from './auth/context';
+import type { AppConfig } from './config';
+import { createErrorFormatter } from './graphql/format-error';
+import { getSchema } from './graphql/schema';
+
+export interface App {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
+export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger): Promise<App> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger, config.env === 'development'),
+    // Apollo's CSRF prevention stays on: only JSON POSTs (or flagged GETs) reach resolvers.
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res) }),
+  );
+
+  const indexHtml = path.join(config.adminDir, 'index.html');
+  if (config.adminDir && fs.existsSync(indexHtml)) {
+    app.use(express.static(config.adminDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+      // Hashed assets never change; index.html must always be fresh.
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    } }));
+    // Client-side routes of the console (/#/… or /Volunteer/…) all serve the SPA.
+    app.get(/^(?!\/graphql).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain; charset=utf-8').send('API SNU : /graphql. La console n’est pas construite (npm run build:admin).');
+    });
+  }
+
+  return { app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,104 @@
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import pluralize from 'pluralize';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { RequestContext } from '../auth/context';
+import type { Role } from '../auth/roles';
+import { badInput } from './errors';
+import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MAX_PER_PAGE, PageArgs } from './list.types';
+import { assertUuid } from './validation';
+
+interface Identified {
+  id: string;
+}
+
+export interface ReadResolverOptions<T extends Identified, F extends object> {
+  entity: EntityClass<T>;
+  /** GraphQL type name: `Volunteer` gives `Volunteer`, `allVolunteers`, `_allVolunteersMeta`. */
+  typeName: string;
+  filterType: ClassType<F>;
+  /** Who may call the three queries; rows are further limited by the ORM's scope filter. */
+  roles: readonly Role[];
+  /** GraphQL sort field → ORM path (`department.code`). Anything else is refused. */
+  sortable: Record<string, string>;
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  /** Filter → ORM condition. Shared by the list and the count so totals always match the rows. */
+  where: (filter: F, ctx: RequestContext) => FilterQuery<T>;
+  /** French name for "not found" messages, e.g. "Ce volontaire". */
+  label?: string;
+}
+
+/** Checks paging against the contract (0-based page, capped perPage). */
+export function pageWindow(args: PageArgs): { limit: number; offset: number } {
+  const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+  const page = args.page ?? 0;
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+    throw badInput(`perPage doit être compris entre 1 et ${MAX_PER_PAGE} (reçu ${perPage}).`, 'perPage');
+  }
+  if (!Number.isInteger(page) || page < 0) throw badInput(`page doit être un entier positif ou nul (reçu ${page}).`, 'page');
+  return { limit: perPage, offset: page * perPage };
+}
+
+function orderFromPath(path: string, order: 'ASC' | 'DESC'): Record<string, unknown> {
+  return path
+    .split('.')
+    .reverse()
+    .reduce<unknown>((inner, key) => ({ [key]: inner }), order) as Record<string, unknown>;
+}
+
+export function sortOrder<T>(options: Pick<ReadResolverOptions<Identified, object>, 'sortable' | 'defaultSort'>, args: ListArgs): QueryOrderMap<T>[] {
+  const field = args.sortField || options.defaultSort.field;
+  const path = options.sortable[field];
+  if (!path) {
+    throw badInput(`Tri impossible sur « ${field.slice(0, 60)} ». Champs de tri possibles : ${Object.keys(options.sortable).join(', ')}.`, 'sortField');
+  }
+  const raw = (args.sortOrder || options.defaultSort.order).toUpperCase();
+  if (raw !== 'ASC' && raw !== 'DESC') throw badInput('sortOrder doit valoir ASC ou DESC.', 'sortOrder');
+  // The id as a tie-breaker keeps pages stable when many rows share the sort value.
+  return [orderFromPath(path, raw) as QueryOrderMap<T>, { id: raw } as QueryOrderMap<T>];
+}
+
+/**
+ * The repetitive part of every resource: `T(id)`, `allTs(...)` and `_allTsMeta(...)`, named as
+ * ra-data-graphql-simple expects. Reads go through `ctx.em`, whose scope filter limits the rows.
+ */
+export function createReadResolver<T extends Identified, F extends object>(options: ReadResolverOptions<T, F>) {
+  const plural = pluralize(options.typeName);
+
+  @ArgsType()
+  class FilteredListArgs extends ListArgs {
+    @Field(() => options.filterType, { nullable: true })
+    filter?: F;
+  }
+
+  @ArgsType()
+  class FilteredMetaArgs extends PageArgs {
+    @Field(() => options.filterType, { nullable: true })
+    filter?: F;
+  }
+
+  const whereOf = (filter: F | undefined, ctx: RequestContext) => options.where(filter ?? ({} as F), ctx);
+
+  @Resolver()
+  abstract class ReadResolver {
+    @Authorized(options.roles)
+    @Query(() => options.entity, { name: options.typeName, nullable: true, description: `Un élément par son identifiant (null s’il est hors périmètre).` })
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<T | null> {
+      return ctx.loaders.load(options.entity, assertUuid(id));
+    }
+
+    @Authorized(options.roles)
+    @Query(() => [options.entity], { name: `all${plural}` })
+    async list(@Args(() => FilteredListArgs) args: FilteredListArgs, @Ctx() ctx: RequestContext): Promise<T[]> {
+      const { limit, offset } = pageWindow(args);
+      const orderBy = sortOrder<T>(options, args);
+      return ctx.em.find(options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
+    }
+
+    @Authorized(options.roles)
+    @Query(() => ListMetadata, { name: `_all${plural}Meta` })
+    async meta(@Args(() => FilteredMetaArgs) args: FilteredMetaArgs, @Ctx() ctx: RequestContext): Promise<ListMetadata> {
+      return { count: await ctx.em.count(options.entity, whereOf(args.filter, ctx)) };
+    }
+  }
+  return ReadResolver;
+}

@@ -1,0 +1,27 @@
+import type { Dictionary } from '@mikro-orm/core';
+import { assertUuid, assertUuids } from './validation';
+
+/** Builds an ORM condition from filter parts, dropping the empty ones (AND of the rest). */
+export function allOf(...parts: Array<Dictionary | undefined | false>): Dictionary {
+  const kept = parts.filter((p): p is Dictionary => !!p && Object.keys(p).length > 0);
+  if (kept.length === 0) return {};
+  if (kept.length === 1) return kept[0];
+  return { $and: kept };
+}
+
+export function idsCondition(ids: string[] | undefined): Dictionary | undefined {
+  return ids ? { id: { $in: assertUuids(ids) } } : undefined;
+}
+
+/** `{ relation: id }` for a `<relation>Id` filter argument, validating the id. */
+export function refCondition(relation: string, id: string | undefined, field: string): Dictionary | undefined {
+  return id ? { [relation]: assertUuid(id, field) } : undefined;
+}
+
+/** Case-insensitive "contains" over several text columns. */
+export function textSearch(q: string | undefined, columns: string[]): Dictionary | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return { $or: columns.map((c) => ({ [c]: { $ilike: pattern } })) };
+}

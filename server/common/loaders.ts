@@ -1,0 +1,76 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { SCOPE_FILTER } from '../scope/scope';
+
+interface Identified {
+  id: string;
+}
+
+/** A relation as stored on an entity: a reference (or null) whose id is known without loading. */
+export interface RefLike {
+  id: string;
+}
+
+/**
+ * Per-request DataLoaders, built on the request's scoped EntityManager.
+ *
+ * - `scoped`: the target follows its own scope rule (lists, collections, anything a client names by id).
+ * - `followed`: the target is reached from a parent the user may read (e.g. the session a visible
+ *   volunteer is placed in, possibly in another department). The decision to follow is made per
+ *   relation, in the field resolver, never for a client-supplied id.
+ */
+export class Loaders {
+  private readonly byId = new Map<string, DataLoader<string, unknown>>();
+  private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  private loader<T extends Identified>(entity: EntityClass<T>, followed: boolean): DataLoader<string, T | null> {
+    const key = `${entity.name}:${followed ? 'followed' : 'scoped'}`;
+    let loader = this.byId.get(key) as DataLoader<string, T | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, T | null>(async (ids) => {
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {
+          filters: followed ? { [SCOPE_FILTER]: false } : undefined,
+        });
+        const found = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byId.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  /** A record by id, within the user's scope (null when out of scope or absent). */
+  load<T extends Identified>(entity: EntityClass<T>, id: string): Promise<T | null> {
+    return this.loader(entity, false).load(id);
+  }
+
+  /** The target of a relation whose parent the user may read. */
+  follow<T extends Identified>(entity: EntityClass<T>, ref: RefLike | null | undefined): Promise<T | null> {
+    if (!ref) return Promise.resolve(null);
+    return this.loader(entity, true).load(ref.id);
+  }
+
+  /** A one-to-many collection, batched over parents, each child checked against its own scope. */
+  children<T extends object>(entity: EntityClass<T>, foreignKey: keyof T & string, parentId: string, orderBy: Record<string, 'asc' | 'desc'> = {}): Promise<T[]> {
+    const key = `${entity.name}.${foreignKey}`;
+    let loader = this.byParent.get(key) as DataLoader<string, T[]> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, T[]>(async (parentIds) => {
+        const rows = await this.em.find(entity, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>, {
+          orderBy: { ...orderBy, id: 'asc' } as never,
+        });
+        const grouped = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+        for (const row of rows) {
+          const parent = (row as Record<string, unknown>)[foreignKey] as RefLike | null;
+          if (parent) grouped.get(parent.id)?.push(row);
+        }
+        return parentIds.map((id) => grouped.get(id) ?? []);
+      });
+      this.byParent.set(key, loader as DataLoader<string, unknown[]>);
+    }
+    return loader.load(parentId);
+  }
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Every setting, read from the environment once, validated and typed. */
+export interface AppConfig {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  /** When absent, `main.ts` starts an embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  /** Session lifetime, in hours. */
+  sessionTtlHours: number;
+  /** Whether the session cookie carries the `Secure` flag (HTTPS only). */
+  secureCookies: boolean;
+  /** Serve the built console from this directory (empty: API only). */
+  adminDir: string;
+  logLevel: string;
+  /** Introspection and detailed errors are for development only. */
+  introspection: boolean;
+  seedVolunteers: number;
+}
+
+export class ConfigError extends Error {}
+
+const root = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+function intFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} doit être un entier positif (reçu « ${value} »).`);
+  return n;
+}
+
+/** Outside production: a secret kept beside the local data, so sessions survive a restart. */
+function localSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(file, secret, { mode: 0o600 });
+    } catch {
+      // Read-only disk: a per-process secret still works, sessions just end at restart.
+    }
+    return secret;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (!sessionSecret) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('SESSION_SECRET est obligatoire quand NODE_ENV=production.');
+    }
+    sessionSecret = localSessionSecret(path.resolve(root, env.DATA_DIR ?? '.data'));
+  } else if (nodeEnv === 'production' && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET doit faire au moins 32 caractères en production.');
+  }
+  return {
+    env: nodeEnv,
+    port: intFrom('PORT', env.PORT, 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(root, env.DATA_DIR ?? '.data'),
+    sessionSecret,
+    sessionTtlHours: intFrom('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : nodeEnv === 'production',
+    adminDir: env.ADMIN_DIR ?? path.join(root, 'dist', 'admin'),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
+    seedVolunteers: intFrom('SEED_VOLUNTEERS', env.SEED_VOLUNTEERS, 5000),
+  };
+}
+
+export const projectRoot = root;

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import pg from 'pg';
+import type { AppConfig } from '../config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface DatabaseHandle {
+  url: string;
+  /** Stops the embedded server if this process started one; a no-op for DATABASE_URL. */
+  stop(): Promise<void>;
+  embedded: boolean;
+}
+
+const APP_DATABASE = 'snu';
+
+/** Creates `name` on the server of `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DATABASE_URL when set; otherwise an embedded PostgreSQL whose data lives under `.data/`. */
+export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 0) || undefined;
+  const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), persistent: true, port, log });
+  await ensureDatabase(server.url('postgres'), APP_DATABASE);
+  return { url: server.url(APP_DATABASE), embedded: true, stop: () => server.stop() };
+}

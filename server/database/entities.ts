@@ -1,0 +1,34 @@
+import { AuditEvent } from '../modules/audit-event/audit-event.entity';
+import { CohesionCenter } from '../modules/cohesion-center/cohesion-center.entity';
+import { Cohort } from '../modules/cohort/cohort.entity';
+import { CorrectionRequest } from '../modules/correction-request/correction-request.entity';
+import { Department } from '../modules/department/department.entity';
+import { InscriptionGoal } from '../modules/inscription-goal/inscription-goal.entity';
+import { MeetingPoint } from '../modules/meeting-point/meeting-point.entity';
+import { Note } from '../modules/note/note.entity';
+import { Region } from '../modules/region/region.entity';
+import { Session } from '../modules/session/session.entity';
+import { LoginAttempt } from '../modules/user/login-attempt.entity';
+import { User } from '../modules/user/user.entity';
+import { UserSession } from '../modules/user/user-session.entity';
+import { Guardian } from '../modules/volunteer/guardian.embeddable';
+import { Volunteer } from '../modules/volunteer/volunteer.entity';
+
+/** Every entity, listed explicitly (no folder scanning: same behaviour in tsc output and under vitest). */
+export const entities = [
+  Region,
+  Department,
+  Cohort,
+  CohesionCenter,
+  Session,
+  MeetingPoint,
+  Volunteer,
+  Guardian,
+  InscriptionGoal,
+  CorrectionRequest,
+  Note,
+  User,
+  UserSession,
+  LoginAttempt,
+  AuditEvent,
+];

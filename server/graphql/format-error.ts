@@ -1,0 +1,60 @@
+import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { AppError, type ErrorCode } from '../common/errors';
+import { ScopeNotSetError } from '../scope/scope';
+
+const CONTRACT_CODES = new Set<string>([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_TRANSITION',
+  'GOAL_REACHED', 'SESSION_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR',
+]);
+
+/** graphql-js speaks English; the console shows these messages to French users. */
+function frenchValidationMessage(message: string): string {
+  let m: RegExpMatchArray | null;
+  if ((m = message.match(/Value "(.*)" does not exist in "(\w+)" enum/))) return `La valeur « ${m[1]} » n’existe pas pour ${m[2]}.`;
+  if ((m = message.match(/Cannot query field "(\w+)" on type "(\w+)"/))) return `Le champ « ${m[1]} » n’existe pas sur le type ${m[2]}.`;
+  if ((m = message.match(/Unknown argument "(\w+)" on field "([\w.]+)"/))) return `L’argument « ${m[1]} » n’existe pas pour ${m[2]}.`;
+  if ((m = message.match(/Field "(\w+)" is not defined by type "(\w+)"/))) return `Le champ « ${m[1]} » n’existe pas dans ${m[2]}.`;
+  if ((m = message.match(/Int cannot represent non-integer value: (.*)/))) return `Un nombre entier est attendu (reçu ${m[1]}).`;
+  if ((m = message.match(/Int cannot represent non 32-bit signed integer value: (.*)/))) return `Nombre trop grand (reçu ${m[1]}).`;
+  if (/Syntax Error/.test(message)) return `Requête GraphQL mal formée : ${message}`;
+  if ((m = message.match(/argument "(\w+)" of type "([^"]+)" is required/))) return `L’argument « ${m[1]} » (${m[2]}) est obligatoire.`;
+  return `Requête invalide : ${message}`;
+}
+
+const INTERNAL = 'Une erreur interne est survenue. Réessayez ; si le problème persiste, contactez l’équipe technique.';
+
+/**
+ * Every error leaves with a contract code and a French message. Unknown errors are logged here
+ * and masked: no stack trace, SQL or internal detail reaches the client outside development.
+ */
+export function createErrorFormatter(logger: Logger, development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { ...original.extensions } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return { ...base, message: 'Ce dossier a été modifié par quelqu’un d’autre entre-temps : rechargez la page puis recommencez.', extensions: { code: 'CONFLICT' satisfies ErrorCode } };
+    }
+    if (original instanceof OrmNotFoundError) {
+      return { ...base, message: 'Élément introuvable : il n’existe pas ou ne fait pas partie de votre périmètre.', extensions: { code: 'NOT_FOUND' satisfies ErrorCode } };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED'].includes(code)) {
+      return { message: frenchValidationMessage(formatted.message), locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+    }
+    if (CONTRACT_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, extensions: { code } };
+    }
+    if (original instanceof ScopeNotSetError) logger.error({ err: original }, 'scope filter not set: request refused');
+    else logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      ...base,
+      message: development ? `${INTERNAL} (${formatted.message})` : INTERNAL,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
+    };
+  };
+}

@@ -1,0 +1,50 @@
+import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../auth/context';
+import { Role } from '../../auth/roles';
+import { createReadResolver } from '../../common/crud.resolver';
+import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
+import { assertUuid } from '../../common/validation';
+import { User } from '../user/user.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventFilter } from './audit-event.inputs';
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver extends createReadResolver({
+  entity: AuditEvent,
+  typeName: 'AuditEvent',
+  filterType: AuditEventFilter,
+  roles: [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT],
+  sortable: { createdAt: 'createdAt', action: 'action', recordType: 'recordType' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  label: 'Cet événement',
+  where: (f) =>
+    allOf(
+      idsCondition(f.ids),
+      textSearch(f.q, ['action']),
+      f.recordType ? { recordType: f.recordType } : undefined,
+      f.recordId ? { recordId: assertUuid(f.recordId, 'recordId') } : undefined,
+      refCondition('actor', f.actorId, 'actorId'),
+      f.action ? { action: f.action } : undefined,
+      f.createdAt_gte ? { createdAt: { $gte: f.createdAt_gte } } : undefined,
+      f.createdAt_lte ? { createdAt: { $lte: f.createdAt_lte } } : undefined,
+    ),
+}) {
+  @Authorized()
+  @FieldResolver(() => ID, { nullable: true })
+  actorId(@Root() event: AuditEvent): string | null {
+    return event.actor?.id ?? null;
+  }
+
+  /** Who did it: shown even when the actor's own account is outside the reader's scope. */
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loaders.follow(User, event.actor);
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true, description: 'L’administrateur qui agissait à la place de l’acteur' })
+  impersonator(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loaders.follow(User, event.impersonator);
+  }
+}

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CurrentUser } from '../../auth/current-user';
+import { AuditEvent, type AuditChanges } from './audit-event.entity';
+
+export interface AuditInput {
+  action: string;
+  recordType: string;
+  recordId: string;
+  /** The record's department, so the event is scoped like the record. */
+  departmentId?: string | null;
+  changes?: AuditChanges;
+}
+
+/**
+ * Adds an audit event to the unit of work: it is written by the same flush, in the same
+ * transaction, as the change it describes.
+ */
+export function recordAudit(em: EntityManager, actor: Pick<CurrentUser, 'id' | 'impersonatorId'> | null, input: AuditInput): AuditEvent {
+  const event = em.create(AuditEvent, {
+    action: input.action,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    actor: actor ? actor.id : null,
+    impersonator: actor?.impersonatorId ?? null,
+    department: input.departmentId ?? null,
+    changes: input.changes ?? {},
+    createdAt: new Date(),
+  });
+  em.persist(event);
+  return event;
+}

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'Filtres de la liste des centres' })
+export class CohesionCenterFilter {
+  @Field(() => String, { nullable: true, description: 'Recherche libre (nom, ville)' })
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  regionId?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  accessibleReducedMobility?: boolean;
+}

@@ -1,0 +1,48 @@
+import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../auth/context';
+import { ALL_ROLES } from '../../auth/roles';
+import { createReadResolver } from '../../common/crud.resolver';
+import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
+import { assertUuid } from '../../common/validation';
+import { Department } from '../department/department.entity';
+import { Session } from '../session/session.entity';
+import { CohesionCenter } from './cohesion-center.entity';
+import { CohesionCenterFilter } from './cohesion-center.inputs';
+
+@Resolver(() => CohesionCenter)
+export class CohesionCenterResolver extends createReadResolver({
+  entity: CohesionCenter,
+  typeName: 'CohesionCenter',
+  filterType: CohesionCenterFilter,
+  roles: ALL_ROLES,
+  sortable: { name: 'name', city: 'city', capacity: 'capacity', department: 'department.code', createdAt: 'createdAt' },
+  defaultSort: { field: 'name', order: 'ASC' },
+  label: 'Ce centre',
+  where: (f) =>
+    allOf(
+      idsCondition(f.ids),
+      textSearch(f.q, ['name', 'city']),
+      refCondition('department', f.departmentId, 'departmentId'),
+      f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
+      f.accessibleReducedMobility !== undefined && f.accessibleReducedMobility !== null ? { accessibleReducedMobility: f.accessibleReducedMobility } : undefined,
+    ),
+}) {
+  @Authorized()
+  @FieldResolver(() => ID)
+  departmentId(@Root() center: CohesionCenter): string {
+    return center.department.id;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Department)
+  department(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): Promise<Department | null> {
+    return ctx.loaders.follow(Department, center.department);
+  }
+
+  /** The centre's sessions that the user may see. */
+  @Authorized()
+  @FieldResolver(() => [Session])
+  sessions(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): Promise<Session[]> {
+    return ctx.loaders.children(Session, 'center', center.id, { createdAt: 'asc' });
+  }
+}

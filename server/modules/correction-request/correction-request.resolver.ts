@@ -1,0 +1,39 @@
+import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../auth/context';
+import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import { createReadResolver } from '../../common/crud.resolver';
+import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
+import { User } from '../user/user.entity';
+import { Volunteer } from '../volunteer/volunteer.entity';
+import { CorrectionRequest } from './correction-request.entity';
+import { CorrectionRequestFilter } from './correction-request.inputs';
+
+@Resolver(() => CorrectionRequest)
+export class CorrectionRequestResolver extends createReadResolver({
+  entity: CorrectionRequest,
+  typeName: 'CorrectionRequest',
+  filterType: CorrectionRequestFilter,
+  roles: STAFF_WITH_PERSONAL_DATA,
+  sortable: { createdAt: 'createdAt', status: 'status', field: 'field' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  label: 'Cette demande de correction',
+  where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['field']), refCondition('volunteer', f.volunteerId, 'volunteerId'), f.status ? { status: f.status } : undefined),
+}) {
+  @Authorized()
+  @FieldResolver(() => ID)
+  volunteerId(@Root() request: CorrectionRequest): string {
+    return request.volunteer.id;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Volunteer, { nullable: true })
+  volunteer(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
+    return ctx.loaders.load(Volunteer, request.volunteer.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true })
+  requestedBy(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loaders.follow(User, request.requestedBy);
+  }
+}

@@ -1,0 +1,81 @@
+import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../auth/context';
+import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import { createReadResolver } from '../../common/crud.resolver';
+import { allOf, idsCondition, refCondition } from '../../common/filters';
+import { assertUuid } from '../../common/validation';
+import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
+import { Cohort } from '../cohort/cohort.entity';
+import { User } from '../user/user.entity';
+import { Volunteer } from '../volunteer/volunteer.entity';
+import { Session } from './session.entity';
+import { SessionFilter } from './session.inputs';
+
+@Resolver(() => Session)
+export class SessionResolver extends createReadResolver({
+  entity: Session,
+  typeName: 'Session',
+  filterType: SessionFilter,
+  roles: ALL_ROLES,
+  sortable: { placesTotal: 'placesTotal', placesLeft: 'placesLeft', center: 'center.name', cohort: 'cohort.startDate', createdAt: 'createdAt' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  label: 'Cette session',
+  where: (f) => {
+    const text = f.q?.trim();
+    const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    return allOf(
+      idsCondition(f.ids),
+      pattern ? { center: { $or: [{ name: { $ilike: pattern } }, { city: { $ilike: pattern } }] } } : undefined,
+      refCondition('cohort', f.cohortId, 'cohortId'),
+      refCondition('center', f.centerId, 'centerId'),
+      refCondition('headCenter', f.headCenterId, 'headCenterId'),
+      f.departmentId ? { center: { department: assertUuid(f.departmentId, 'departmentId') } } : undefined,
+      f.regionId ? { center: { department: { region: assertUuid(f.regionId, 'regionId') } } } : undefined,
+      f.hasPlacesLeft === true ? { placesLeft: { $gt: 0 } } : f.hasPlacesLeft === false ? { placesLeft: 0 } : undefined,
+    );
+  },
+}) {
+  @Authorized()
+  @FieldResolver(() => ID)
+  cohortId(@Root() session: Session): string {
+    return session.cohort.id;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Cohort)
+  cohort(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<Cohort | null> {
+    return ctx.loaders.follow(Cohort, session.cohort);
+  }
+
+  @Authorized()
+  @FieldResolver(() => ID)
+  centerId(@Root() session: Session): string {
+    return session.center.id;
+  }
+
+  /** A visible session's centre is visible, even when the centre itself is outside the user's scope. */
+  @Authorized()
+  @FieldResolver(() => CohesionCenter)
+  center(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<CohesionCenter | null> {
+    return ctx.loaders.follow(CohesionCenter, session.center);
+  }
+
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @FieldResolver(() => ID, { nullable: true })
+  headCenterId(@Root() session: Session): string | null {
+    return session.headCenter?.id ?? null;
+  }
+
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @FieldResolver(() => User, { nullable: true, description: 'Chef de centre' })
+  headCenter(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loaders.follow(User, session.headCenter);
+  }
+
+  /** The volunteers of this session that the user may see (a referent: only those of its departments). */
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @FieldResolver(() => [Volunteer])
+  volunteers(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
+    return ctx.loaders.children(Volunteer, 'session', session.id, { lastName: 'asc' });
+  }
+}

@@ -1,0 +1,15 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Failed logins, kept in PostgreSQL so throttling holds across server instances. Not scoped: read before any user is known. */
+@Index({ properties: ['email', 'createdAt'] })
+@Entity()
+export class LoginAttempt {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

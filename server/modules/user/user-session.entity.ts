@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { User } from './user.entity';
+
+/**
+ * A signed-in browser. Stored in PostgreSQL so that every server instance sees logout and
+ * disabling at once. Only the SHA-256 of the cookie's token is kept.
+ * Not scoped: only the auth layer reads it, before any user is known.
+ */
+@Entity()
+export class UserSession {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  /** The identity the session acts as. */
+  @ManyToOne(() => User, { ref: true, index: true, deleteRule: 'cascade' })
+  user!: Ref<User>;
+
+  /** The admin who is acting as `user`, if any. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'cascade' })
+  impersonator: Ref<User> | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', index: true })
+  expiresAt!: Date;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { Phase1Status, VolunteerStatus } from './volunteer.enums';
+
+@InputType({ description: 'Filtres de la liste des volontaires' })
+export class VolunteerFilter {
+  @Field(() => String, { nullable: true, description: 'Recherche libre : nom, prénom ou e-mail' })
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field(() => VolunteerStatus, { nullable: true })
+  status?: VolunteerStatus;
+
+  @Field(() => [VolunteerStatus], { nullable: true })
+  status_in?: VolunteerStatus[];
+
+  @Field(() => ID, { nullable: true })
+  cohortId?: string;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  sessionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  meetingPointId?: string;
+
+  @Field(() => Phase1Status, { nullable: true })
+  phase1Status?: Phase1Status;
+
+  @Field(() => Int, { nullable: true, description: 'Statut inchangé depuis plus de N jours' })
+  waitingForMoreThanDays?: number;
+
+  @Field(() => Date, { nullable: true })
+  createdAt_gte?: Date;
+
+  @Field(() => Date, { nullable: true })
+  createdAt_lte?: Date;
+}

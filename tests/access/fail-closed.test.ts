@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRequestContext } from '../../server/auth/context';
+import { entities } from '../../server/database/entities';
+import { AuditEvent } from '../../server/modules/audit-event/audit-event.entity';
+import { CohesionCenter } from '../../server/modules/cohesion-center/cohesion-center.entity';
+import { CorrectionRequest } from '../../server/modules/correction-request/correction-request.entity';
+import { InscriptionGoal } from '../../server/modules/inscription-goal/inscription-goal.entity';
+import { MeetingPoint } from '../../server/modules/meeting-point/meeting-point.entity';
+import { Note } from '../../server/modules/note/note.entity';
+import { Session } from '../../server/modules/session/session.entity';
+import { User } from '../../server/modules/user/user.entity';
+import { Volunteer } from '../../server/modules/volunteer/volunteer.entity';
+import { SCOPE_FILTER } from '../../server/scope/scope';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const SCOPED = [Volunteer, CohesionCenter, Session, MeetingPoint, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent];
+
+describe('the scope filter fails closed', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('declares the scope filter on every entity holding personal or territorial data', () => {
+    const withFilter = app.orm
+      .getMetadata()
+      .getAll();
+    const scoped = Object.values(withFilter)
+      .filter((meta) => meta.filters[SCOPE_FILTER]?.default === true)
+      .map((meta) => meta.className)
+      .sort();
+    expect(scoped).toEqual(SCOPED.map((e) => e.name).sort());
+    // Everything else is reference data or auth plumbing, listed on purpose.
+    const unscoped = entities.map((e) => e.name).filter((name) => !scoped.includes(name)).sort();
+    expect(unscoped).toEqual(['Cohort', 'Department', 'Guardian', 'LoginAttempt', 'Region', 'UserSession']);
+  });
+
+  it('a request context without a user cannot read, count or find any scoped entity', async () => {
+    const ctx = await buildRequestContext(app.orm, app.config, { headers: {} } as Request, {} as Response);
+    expect(ctx.user).toBeNull();
+    for (const entity of SCOPED) {
+      await expect(ctx.em.find(entity, {}), entity.name).rejects.toThrow(/scope|argument/i);
+      await expect(ctx.em.count(entity, {}), entity.name).rejects.toThrow(/scope|argument/i);
+      await expect(ctx.loaders.load(entity, '00000000-0000-4000-8000-000000000000'), entity.name).rejects.toThrow(/scope|argument/i);
+    }
+  });
+
+  it('a raw fork of the ORM without a user fails the same way (nobody can forget the scope)', async () => {
+    const em = app.orm.em.fork();
+    await expect(em.findOne(Volunteer, { lastName: { $ne: '' } })).rejects.toThrow();
+    // Proof that rows exist: the same query with the scope explicitly lifted returns one.
+    expect(await em.findOne(Volunteer, { lastName: { $ne: '' } }, { filters: { [SCOPE_FILTER]: false } })).not.toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import { getMetadataStorage } from 'type-graphql';
+import { describe, expect, it } from 'vitest';
+import { getSchema, printedSchema, SCHEMA_FILE } from '../../server/graphql/schema';
+
+describe('the GraphQL schema contract', () => {
+  it('schema.graphql matches the code (run `npm run schema:emit` after changing resolvers)', async () => {
+    const committed = fs.readFileSync(SCHEMA_FILE, 'utf8');
+    expect(committed).toBe(await printedSchema());
+  });
+
+  it('every Query and Mutation field carries an authorization rule (only `login` is public)', async () => {
+    await getSchema();
+    const storage = getMetadataStorage();
+    const authorized = new Set(storage.authorizedFields.map((f) => `${f.target.name}.${f.fieldName}`));
+    const authorizedResolverClasses = new Set(storage.authorizedResolver.map((r) => r.target));
+    const publicFields = new Set(['login']);
+    const unguarded = [...storage.queries, ...storage.mutations]
+      .filter((handler) => !publicFields.has(handler.schemaName))
+      .filter((handler) => !authorized.has(`${handler.target.name}.${handler.methodName}`) && !authorizedResolverClasses.has(handler.target))
+      .map((handler) => handler.schemaName);
+    expect(unguarded).toEqual([]);
+    // And the schema really exposes those fields (the walk above is not vacuous).
+    const schema = await getSchema();
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toContain('allVolunteers');
+    expect(storage.queries.length).toBeGreaterThan(30);
+  });
+});

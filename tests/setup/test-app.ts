@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../../server/app';
+import { loadConfig, type AppConfig } from '../../server/config';
+import { ormConfig } from '../../server/database/mikro-orm.config';
+
+export interface TestApp {
+  url: string;
+  orm: MikroORM;
+  config: AppConfig;
+  /** Runs SQL on this file's database (for set-up and assertions, never in product code). */
+  sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A copy of the seeded template database for this test file, and the real HTTP app on a free port. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const adminUrl = inject('pgAdminUrl');
+  const template = inject('templateDatabase');
+  const name = `snu_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${template}"`);
+  await admin.end();
+
+  const url = databaseUrl(adminUrl, name);
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ADMIN_DIR: '' }),
+    adminDir: '',
+    ...overrides,
+  };
+  const orm = await MikroORM.init(ormConfig(url, { poolMax: 10 }));
+  const app = await createApp(orm, config, pino({ level: 'silent' }));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    orm,
+    config,
+    sql: async (text, params) => (await pool.query(text, params)).rows,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+      await orm.close(true);
+      await pool.end();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists "${name}" with (force)`);
+      await cleanup.end();
+    },
+  };
+}
