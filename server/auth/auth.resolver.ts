@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../common/errors';
 import { User } from '../modules/user/user.entity';
-import type { RequestContext } from './context';
+import { signIn, type RequestContext } from './context';
 import { login } from './auth.service';
 import { deleteSession, SESSION_COOKIE } from './session.service';
 
@@ -18,6 +18,8 @@ export class AuthResolver {
       path: '/',
       expires: result.expiresAt,
     });
+    // The answer's fields are read as the newly signed-in user.
+    await signIn(ctx, result.token);
     return result.user;
   }
 

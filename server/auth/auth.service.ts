@@ -18,7 +18,7 @@ const invalidCredentials = () => new AppError('BAD_USER_INPUT', 'E-mail ou mot d
  * Checks the credentials and opens a session. Unknown e-mail, wrong password and disabled
  * account answer the same way (and take the same time), so nothing leaks about accounts.
  */
-export async function login(em: EntityManager, config: AppConfig, emailInput: string, password: string): Promise<{ user: User; cookieValue: string; expiresAt: Date }> {
+export async function login(em: EntityManager, config: AppConfig, emailInput: string, password: string): Promise<{ user: User; token: string; cookieValue: string; expiresAt: Date }> {
   const email = emailInput.trim().toLowerCase();
   if (!email || !password) throw invalidCredentials();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);

@@ -27,7 +27,17 @@ export async function buildRequestContext(orm: MikroORM, config: AppConfig, req:
   const em = orm.em.fork({ clear: true, useContext: false });
   const cookies = parseCookies(req.headers.cookie ?? '');
   const token = readSignedToken(cookies[SESSION_COOKIE], config.sessionSecret);
-  const user = token ? await resolveSession(em, token) : null;
-  if (user) em.setFilterParams(SCOPE_FILTER, { user: user.scope } satisfies ScopeParams);
-  return { em, loaders: new Loaders(em), user, config, req, res };
+  const context: RequestContext = { em, loaders: new Loaders(em), user: null, config, req, res };
+  if (token) await signIn(context, token);
+  return context;
+}
+
+/** Binds the session's user (and its scope) to the request; also used right after `login`. */
+export async function signIn(context: RequestContext, token: string): Promise<CurrentUser | null> {
+  const user = await resolveSession(context.em, token);
+  if (user) {
+    context.user = user;
+    context.em.setFilterParams(SCOPE_FILTER, { user: user.scope } satisfies ScopeParams);
+  }
+  return user;
 }

@@ -30,14 +30,14 @@ export async function createSession(
   em: EntityManager,
   userId: string,
   options: { ttlHours: number; secret: string; impersonatorId?: string | null },
-): Promise<{ cookieValue: string; expiresAt: Date }> {
+): Promise<{ token: string; cookieValue: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + options.ttlHours * 3600_000);
   await em.getConnection().execute(
     'insert into user_session (id, token_hash, user_id, impersonator_id, expires_at) values (gen_random_uuid(), ?, ?, ?, ?)',
     [sha256(token), userId, options.impersonatorId ?? null, expiresAt],
   );
-  return { cookieValue: `${token}.${sign(token, options.secret)}`, expiresAt };
+  return { token, cookieValue: `${token}.${sign(token, options.secret)}`, expiresAt };
 }
 
 export async function deleteSession(em: EntityManager, sessionId: string): Promise<void> {

@@ -12,6 +12,7 @@ import { Session } from '../../server/modules/session/session.entity';
 import { User } from '../../server/modules/user/user.entity';
 import { Volunteer } from '../../server/modules/volunteer/volunteer.entity';
 import { SCOPE_FILTER } from '../../server/scope/scope';
+import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const SCOPED = [Volunteer, CohesionCenter, Session, MeetingPoint, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent];
@@ -44,6 +45,22 @@ describe('the scope filter fails closed', () => {
       await expect(ctx.em.find(entity, {}), entity.name).rejects.toThrow(/scope|argument/i);
       await expect(ctx.em.count(entity, {}), entity.name).rejects.toThrow(/scope|argument/i);
       await expect(ctx.loaders.load(entity, '00000000-0000-4000-8000-000000000000'), entity.name).rejects.toThrow(/scope|argument/i);
+    }
+  });
+
+  it('a territorial account with no territory sees nothing (a null region never matches everything)', async () => {
+    await app.sql(`update staff_user set region_id = null where email = 'region-84@demo.snu.test'`);
+    try {
+      const client = await loggedIn(app.url, 'region-84@demo.snu.test');
+      const result = await client.ok<{ v: { count: number }; g: { count: number }; c: { count: number }; u: { email: string }[] }>(
+        '{ v: _allVolunteersMeta { count } g: _allInscriptionGoalsMeta { count } c: _allCohesionCentersMeta { count } u: allUsers { email } }',
+      );
+      expect(result.v.count).toBe(0);
+      expect(result.g.count).toBe(0);
+      expect(result.c.count).toBe(0);
+      expect(result.u).toEqual([{ email: 'region-84@demo.snu.test' }]);
+    } finally {
+      await app.sql(`update staff_user set region_id = (select id from region where code = '84') where email = 'region-84@demo.snu.test'`);
     }
   });
 

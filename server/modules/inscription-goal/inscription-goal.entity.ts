@@ -12,6 +12,8 @@ import { Region } from '../region/region.entity';
 @Scoped((user) => {
   if (user.role === Role.HEAD_CENTER) return NOTHING;
   if (user.role === Role.REFERENT_DEPARTMENT) return { department: { $in: user.departmentIds } };
+  // Never `{ region: null }`: that would match every departmental goal.
+  if (!user.regionId) return { department: { $in: user.departmentIds } };
   return { $or: [{ department: { $in: user.departmentIds } }, { region: user.regionId }] };
 })
 @Unique({ properties: ['cohort', 'department'] })

@@ -18,10 +18,11 @@ registerEnumType(UserStatus, { name: 'UserStatus' });
  */
 @ObjectType({ description: 'Compte du personnel' })
 @Scoped((user) => {
-  if (user.role === Role.REFERENT_REGION) {
+  // Never `{ region: null }`: that would match every account without a region.
+  if (user.role === Role.REFERENT_REGION && user.regionId) {
     return { $or: [{ id: user.id }, { region: user.regionId }, { departmentIds: { $overlap: user.departmentIds } }] };
   }
-  if (user.role === Role.REFERENT_DEPARTMENT) {
+  if (user.role === Role.REFERENT_DEPARTMENT || user.role === Role.REFERENT_REGION) {
     return { $or: [{ id: user.id }, { departmentIds: { $overlap: user.departmentIds } }] };
   }
   return { id: user.id };

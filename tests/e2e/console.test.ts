@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../setup/test-app';
+// @ts-expect-error: plain ES module shared with `npm start`
+import { buildAdminIfNeeded, root } from '../../scripts/build-if-needed.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The console as a person uses it: Debian's Chromium against the built console and the real API. */
+describe('console in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let userDataDir: string;
+
+  beforeAll(async () => {
+    (buildAdminIfNeeded as () => void)();
+    app = await startTestApp({ adminDir: path.join(root as string, 'dist', 'admin') });
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'snu-chromium-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function login(page: Page, email: string): Promise<void> {
+    await page.goto(`${app.url}/`);
+    await page.locator('input[name="username"], input[name="email"], input[type="email"]').first().fill(email);
+    await page.locator('input[name="password"], input[type="password"]').first().fill('Demo-Snu-2026!');
+    await page.locator('button[type="submit"]').click();
+  }
+
+  it('a Paris referent sees only Paris volunteers, opens one; a 92 referent cannot reach it by URL', async () => {
+    const context75 = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context75.newPage();
+    await login(page, 'dept-75@demo.snu.test');
+    await page.goto(`${app.url}/#/Volunteer`);
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Every department cell in the list shows Paris.
+    const departmentCells = await page.locator('table tbody td.column-departmentId, table tbody td.column-department').allInnerTexts();
+    expect(departmentCells.length).toBeGreaterThan(0);
+    expect(departmentCells.every((text) => /75|Paris/.test(text))).toBe(true);
+
+    await rows.first().click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/Volunteer\/[0-9a-f-]{36}\/show/);
+    const volunteerUrl = page.url().replace(app.url, '');
+    const volunteerId = /Volunteer\/([0-9a-f-]{36})/.exec(volunteerUrl)![1];
+    const [row] = await app.sql<{ last_name: string }>('select last_name from volunteer where id = $1', [volunteerId]);
+    await expect.poll(() => page.locator('main, #main-content, body').first().innerText(), { timeout: 10_000 }).toContain(row.last_name);
+    await context75.close();
+
+    const context92 = await browser.newContext({ locale: 'fr-FR' });
+    const page92 = await context92.newPage();
+    await login(page92, 'dept-92@demo.snu.test');
+    await expect.poll(() => page92.locator('body').innerText(), { timeout: 15_000 }).toMatch(/Volontaires|Tableau de bord|Bienvenue/);
+    await page92.goto(`${app.url}/${volunteerUrl.replace(/^\//, '')}`);
+    await expect.poll(() => page92.locator('body').innerText(), { timeout: 15_000 }).toMatch(/introuvable|n’existe pas|n'existe pas|Élément non trouvé/i);
+    expect(await page92.locator('body').innerText()).not.toContain(row.last_name);
+    await context92.close();
+  });
+});
