@@ -9,6 +9,7 @@ import { buildRequestContext, type RequestContext } from './auth/context';
 import type { AppConfig } from './config';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
+import type { Jobs } from './jobs/jobs';
 
 export interface App {
   app: Express;
@@ -16,7 +17,7 @@ export interface App {
 }
 
 /** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
-export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger): Promise<App> {
+export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: Jobs | null = null): Promise<App> {
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     introspection: config.introspection,
@@ -49,7 +50,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res, jobs) }),
   );
 
   const indexHtml = path.join(config.adminDir, 'index.html');

@@ -20,6 +20,12 @@ export interface AppConfig {
   /** Introspection and detailed errors are for development only. */
   introspection: boolean;
   seedVolunteers: number;
+  /** SMTP server for e-mails; when absent, messages are recorded in the database only. */
+  smtpUrl: string | undefined;
+  /** Run the job workers (e-mail delivery) in this process. */
+  runJobs: boolean;
+  emailRetryDelaySeconds: number;
+  emailRetryLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
     seedVolunteers: intFrom('SEED_VOLUNTEERS', env.SEED_VOLUNTEERS, 5000),
+    smtpUrl: env.SMTP_URL || undefined,
+    runJobs: env.RUN_JOBS ? env.RUN_JOBS === 'true' : true,
+    emailRetryDelaySeconds: intFrom('EMAIL_RETRY_DELAY_SECONDS', env.EMAIL_RETRY_DELAY_SECONDS, 30),
+    emailRetryLimit: intFrom('EMAIL_RETRY_LIMIT', env.EMAIL_RETRY_LIMIT, 5),
   };
 }
 

@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './database/database';
 import { ormConfig } from './database/mikro-orm.config';
 import { seedDemo } from './database/seeds/demo.seed';
+import { Jobs } from './jobs/jobs';
+import { createMailer } from './jobs/mailer';
 
 /** Process entry: configuration, database (embedded or DATABASE_URL), migrations, demo data, HTTP. */
 async function main(): Promise<void> {
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormConfig(db.url, { logger, poolMax: Number(process.env.DB_POOL_MAX ?? 20) }));
 
   // Filled in as start-up progresses; shutdown stops whatever is running.
-  const running: { server?: Server; app?: App } = {};
+  const running: { server?: Server; app?: App; jobs?: Jobs } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     logger.info(`${signal} reçu : arrêt propre.`);
     await new Promise<void>((resolve) => (running.server ? running.server.close(() => resolve()) : resolve()));
     await running.app?.stop().catch(() => undefined);
+    await running.jobs?.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     await db.stop().catch(() => undefined);
     process.exit(0);
@@ -44,7 +47,13 @@ async function main(): Promise<void> {
     }
   }
 
-  running.app = await createApp(orm, config, logger);
+  running.jobs = await Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, {
+    retryDelaySeconds: config.emailRetryDelaySeconds,
+    retryLimit: config.emailRetryLimit,
+    pollingIntervalSeconds: 2,
+    work: config.runJobs,
+  });
+  running.app = await createApp(orm, config, logger, running.jobs);
   running.server = running.app.app.listen(config.port, () => {
     logger.info(`Back-office SNU prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
   });

@@ -3,6 +3,7 @@ import { CohesionCenter } from '../modules/cohesion-center/cohesion-center.entit
 import { Cohort } from '../modules/cohort/cohort.entity';
 import { CorrectionRequest } from '../modules/correction-request/correction-request.entity';
 import { Department } from '../modules/department/department.entity';
+import { EmailMessage } from '../modules/email/email-message.entity';
 import { InscriptionGoal } from '../modules/inscription-goal/inscription-goal.entity';
 import { MeetingPoint } from '../modules/meeting-point/meeting-point.entity';
 import { Note } from '../modules/note/note.entity';
@@ -31,4 +32,5 @@ export const entities = [
   UserSession,
   LoginAttempt,
   AuditEvent,
+  EmailMessage,
 ];

@@ -16,6 +16,10 @@ export function ormConfig(clientUrl: string, options: { logger?: Logger; poolMax
     forceUtcTimezone: true,
     // Relations load through the request's DataLoaders, never implicitly.
     loadStrategy: 'select-in',
+    // A reference must stay a reference: MikroORM would otherwise join each to-one relation
+    // with ITS scope and null it out (a Paris volunteer placed in 92 would lose its session).
+    // Whether a relation is followed is decided per relation in the DataLoaders.
+    autoJoinRefsForFilters: false,
     pool: { min: 0, max: options.poolMax ?? 20 },
     debug: options.debug ?? false,
     logger: options.logger ? (message) => options.logger?.debug(message) : undefined,

@@ -10,6 +10,7 @@ import { CohesionCenterResolver } from '../modules/cohesion-center/cohesion-cent
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
 import { CorrectionRequestResolver } from '../modules/correction-request/correction-request.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { EmailMessageResolver } from '../modules/email/email-message.resolver';
 import { InscriptionGoalResolver } from '../modules/inscription-goal/inscription-goal.resolver';
 import { MeetingPointResolver } from '../modules/meeting-point/meeting-point.resolver';
 import { NoteResolver } from '../modules/note/note.resolver';
@@ -17,6 +18,7 @@ import { RegionResolver } from '../modules/region/region.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
+import { VolunteerReviewResolver } from '../modules/volunteer/volunteer-review.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -33,6 +35,8 @@ export const resolvers: NonEmptyArray<Function> = [
   NoteResolver,
   UserResolver,
   AuditEventResolver,
+  EmailMessageResolver,
+  VolunteerReviewResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');

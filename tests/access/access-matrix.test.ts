@@ -31,6 +31,7 @@ const TYPES: Record<string, string> = {
   Note: 'note',
   User: 'staff_user',
   AuditEvent: 'audit_event',
+  EmailMessage: 'email_message',
 };
 
 function expectation(type: string, who: Who): Expectation {
@@ -57,8 +58,9 @@ function expectation(type: string, who: Who): Expectation {
       if (who.role === 'REFERENT_DEPARTMENT') return byDepartment('department_id');
       return { sql: 'select id from inscription_goal where department_id = any($1::uuid[]) or region_id = $2', params: (w) => [w.departmentIds, w.regionId] };
     case 'CorrectionRequest':
+    case 'EmailMessage':
     case 'Note': {
-      const table = type === 'Note' ? 'note' : 'correction_request';
+      const table = TYPES[type];
       if (visitor) return FORBIDDEN;
       if (head) return { sql: `select x.id from ${table} x join volunteer v on v.id = x.volunteer_id where v.session_id = any($1::uuid[])`, params: (w) => [w.sessionIds] };
       return { sql: `select x.id from ${table} x join volunteer v on v.id = x.volunteer_id where v.department_id = any($1::uuid[])`, params: (w) => [w.departmentIds] };

@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestContext } from '../../server/auth/context';
@@ -5,6 +6,7 @@ import { entities } from '../../server/database/entities';
 import { AuditEvent } from '../../server/modules/audit-event/audit-event.entity';
 import { CohesionCenter } from '../../server/modules/cohesion-center/cohesion-center.entity';
 import { CorrectionRequest } from '../../server/modules/correction-request/correction-request.entity';
+import { EmailMessage } from '../../server/modules/email/email-message.entity';
 import { InscriptionGoal } from '../../server/modules/inscription-goal/inscription-goal.entity';
 import { MeetingPoint } from '../../server/modules/meeting-point/meeting-point.entity';
 import { Note } from '../../server/modules/note/note.entity';
@@ -15,7 +17,7 @@ import { SCOPE_FILTER } from '../../server/scope/scope';
 import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const SCOPED = [Volunteer, CohesionCenter, Session, MeetingPoint, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent];
+const SCOPED: Array<EntityClass<{ id: string }>> = [Volunteer, CohesionCenter, Session, MeetingPoint, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
 
 describe('the scope filter fails closed', () => {
   let app: TestApp;

@@ -17,7 +17,7 @@ describe('console in Chromium', () => {
 
   beforeAll(async () => {
     (buildAdminIfNeeded as () => void)();
-    app = await startTestApp({ adminDir: path.join(root as string, 'dist', 'admin') });
+    app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'snu-chromium-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -9,6 +9,8 @@ import { inject } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { ormConfig } from '../../server/database/mikro-orm.config';
+import { Jobs } from '../../server/jobs/jobs';
+import { createMailer, type Mailer } from '../../server/jobs/mailer';
 
 export interface TestApp {
   url: string;
@@ -26,7 +28,14 @@ function databaseUrl(adminUrl: string, name: string): string {
 }
 
 /** A copy of the seeded template database for this test file, and the real HTTP app on a free port. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  config?: Partial<AppConfig>;
+  /** Start the job queue and its workers, delivering through this mailer (default: recorded only). */
+  jobs?: { mailer?: Mailer; retryDelaySeconds?: number; retryLimit?: number };
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const overrides = options.config ?? {};
   const adminUrl = inject('pgAdminUrl');
   const template = inject('templateDatabase');
   const name = `snu_test_${randomBytes(6).toString('hex')}`;
@@ -42,7 +51,16 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     ...overrides,
   };
   const orm = await MikroORM.init(ormConfig(url, { poolMax: 10 }));
-  const app = await createApp(orm, config, pino({ level: 'silent' }));
+  const logger = pino({ level: 'silent' });
+  const jobs = options.jobs
+    ? await Jobs.start(url, orm, options.jobs.mailer ?? createMailer(undefined), logger, {
+        retryDelaySeconds: options.jobs.retryDelaySeconds ?? 1,
+        retryLimit: options.jobs.retryLimit ?? 3,
+        pollingIntervalSeconds: 0.5,
+        work: true,
+      })
+    : null;
+  const app = await createApp(orm, config, logger, jobs);
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -57,6 +75,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.stop();
+      await jobs?.stop();
       await orm.close(true);
       await pool.end();
       const cleanup = new pg.Client({ connectionString: adminUrl });

@@ -1,9 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128193454 } from './Migration20261128193454';
-import { Migration20261128193500 } from './Migration20261128193500';
+import { Migration20261128195309 } from './Migration20261128195309';
+import { Migration20261128195310 } from './Migration20261128195310';
 
 /** Every migration, in order. `npm run db:migration:create` appends new ones here. */
 export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261128193454', class: Migration20261128193454 },
-  { name: 'Migration20261128193500', class: Migration20261128193500 },
+  { name: 'Migration20261128195309', class: Migration20261128195309 },
+  { name: 'Migration20261128195310', class: Migration20261128195310 },
 ];

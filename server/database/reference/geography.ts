@@ -1,6 +1,6 @@
 /**
  * Official INSEE codes of the 18 regions and 101 departments (2016 regions).
- * Loaded into the database by the migration `Migration20261128193500`.
+ * Loaded into the database by the migration `Migration20261128195310`.
  */
 export const REGIONS: ReadonlyArray<{ code: string; name: string }> = [
   { code: '01', name: 'Guadeloupe' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/roles';
@@ -61,5 +61,5 @@ export class AuditEvent {
   @Authorized()
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 }

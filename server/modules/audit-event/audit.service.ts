@@ -24,7 +24,6 @@ export function recordAudit(em: EntityManager, actor: Pick<CurrentUser, 'id' | '
     impersonator: actor?.impersonatorId ?? null,
     department: input.departmentId ?? null,
     changes: input.changes ?? {},
-    createdAt: new Date(),
   });
   em.persist(event);
   return event;

@@ -1,4 +1,4 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
@@ -7,6 +7,8 @@ import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { CorrectionRequest } from './correction-request.entity';
 import { CorrectionRequestFilter } from './correction-request.inputs';
+import { changeCorrectionRequest } from './correction-request.service';
+import { REVIEWERS } from '../volunteer/volunteer.transitions';
 
 @Resolver(() => CorrectionRequest)
 export class CorrectionRequestResolver extends createReadResolver({
@@ -35,5 +37,23 @@ export class CorrectionRequestResolver extends createReadResolver({
   @FieldResolver(() => User, { nullable: true })
   requestedBy(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): Promise<User | null> {
     return ctx.loaders.follow(User, request.requestedBy);
+  }
+
+  @Authorized(REVIEWERS)
+  @Mutation(() => CorrectionRequest, { description: 'Relancer le volontaire pour cette correction' })
+  remindCorrectionRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CorrectionRequest> {
+    return changeCorrectionRequest(ctx, id, 'REMIND');
+  }
+
+  @Authorized(REVIEWERS)
+  @Mutation(() => CorrectionRequest, { description: 'Annuler cette demande de correction' })
+  cancelCorrectionRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CorrectionRequest> {
+    return changeCorrectionRequest(ctx, id, 'CANCEL');
+  }
+
+  @Authorized(REVIEWERS)
+  @Mutation(() => CorrectionRequest, { description: 'Marquer cette demande comme corrigée' })
+  markCorrectionRequestCorrected(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CorrectionRequest> {
+    return changeCorrectionRequest(ctx, id, 'CORRECT');
   }
 }

@@ -1,4 +1,4 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
@@ -7,6 +7,7 @@ import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { Note } from './note.entity';
 import { NoteFilter } from './note.inputs';
+import { createNote, deleteNote } from './note.service';
 
 @Resolver(() => Note)
 export class NoteResolver extends createReadResolver({
@@ -35,5 +36,17 @@ export class NoteResolver extends createReadResolver({
   @FieldResolver(() => User, { nullable: true, description: 'Auteur de la note' })
   author(@Root() note: Note, @Ctx() ctx: RequestContext): Promise<User | null> {
     return ctx.loaders.follow(User, note.author);
+  }
+
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @Mutation(() => Note, { description: 'Ajouter une note interne à un dossier' })
+  createNote(@Arg('volunteerId', () => ID) volunteerId: string, @Arg('content', () => String) content: string, @Ctx() ctx: RequestContext): Promise<Note> {
+    return createNote(ctx, volunteerId, content);
+  }
+
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @Mutation(() => Boolean, { description: 'Supprimer une note (son auteur ou un administrateur)' })
+  deleteNote(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return deleteNote(ctx, id);
   }
 }

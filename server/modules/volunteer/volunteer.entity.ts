@@ -7,7 +7,7 @@ import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
-import { Gender, Grade, Phase1Status, SchoolSituation, VolunteerStatus } from './volunteer.enums';
+import { Gender, Grade, Phase1Status, RefusalReason, SchoolSituation, VolunteerStatus } from './volunteer.enums';
 import { Guardian } from './guardian.embeddable';
 
 /**
@@ -159,8 +159,28 @@ export class Volunteer extends BaseEntity {
   statusChangedAt: Date = new Date();
 
   @Authorized()
+  @Field(() => RefusalReason, { nullable: true })
+  @Enum({ items: () => RefusalReason, nativeEnumName: 'refusal_reason', nullable: true })
+  refusalReason: RefusalReason | null = null;
+
+  @Authorized()
+  @Field(() => String, { nullable: true, description: 'Message de refus adressé au volontaire' })
+  @Property({ type: 'text', nullable: true })
+  refusalMessage: string | null = null;
+
+  @Authorized()
+  @Field(() => String, { nullable: true, description: 'Motif du désistement' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  withdrawalReason: string | null = null;
+
+  @Authorized()
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  withdrawalMessage: string | null = null;
+
+  @Authorized()
   @Field(() => Phase1Status, { nullable: true })
-  @Enum({ items: () => Phase1Status, nativeEnumName: 'phase1_status', nullable: true })
+  @Enum({ items: () => Phase1Status, nativeEnumName: 'phase1_status', nullable: true, fieldName: 'phase1_status' })
   phase1Status: Phase1Status | null = null;
 
   @ManyToOne(() => Session, { ref: true, nullable: true })

@@ -51,15 +51,20 @@ export enum Grade {
 }
 registerEnumType(Grade, { name: 'Grade' });
 
-/** The actions a staff member can take on a file (filled by the review workflow). */
+/** The review actions a staff member can take on a file. */
 export enum VolunteerTransition {
   VALIDATE = 'VALIDATE',
   REFUSE = 'REFUSE',
   WAITING_LIST = 'WAITING_LIST',
   REQUEST_CORRECTION = 'REQUEST_CORRECTION',
   WITHDRAW = 'WITHDRAW',
-  REACTIVATE = 'REACTIVATE',
-  ASSIGN = 'ASSIGN',
-  UNASSIGN = 'UNASSIGN',
 }
+
+export enum RefusalReason {
+  NOT_FRENCH = 'NOT_FRENCH',
+  TOO_YOUNG = 'TOO_YOUNG',
+  TOO_OLD = 'TOO_OLD',
+  OTHER = 'OTHER',
+}
+registerEnumType(RefusalReason, { name: 'RefusalReason', description: 'Motif de refus' })
 registerEnumType(VolunteerTransition, { name: 'VolunteerTransition' });

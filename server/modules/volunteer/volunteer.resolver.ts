@@ -6,6 +6,8 @@ import { allOf, idsCondition, refCondition } from '../../common/filters';
 import { badInput } from '../../common/errors';
 import { assertUuid } from '../../common/validation';
 import { Cohort } from '../cohort/cohort.entity';
+import { CorrectionRequest } from '../correction-request/correction-request.entity';
+import { Note } from '../note/note.entity';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
@@ -115,5 +117,17 @@ export class VolunteerResolver extends createReadResolver({
   @FieldResolver(() => [VolunteerTransition], { description: 'Actions que l’utilisateur peut faire maintenant sur ce dossier' })
   allowedTransitions(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): VolunteerTransition[] {
     return ctx.user ? allowedTransitions(volunteer.status, ctx.user.role) : [];
+  }
+
+  @Authorized()
+  @FieldResolver(() => [CorrectionRequest], { description: 'Demandes de correction, les plus récentes d’abord' })
+  correctionRequests(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<CorrectionRequest[]> {
+    return ctx.loaders.children(CorrectionRequest, 'volunteer', volunteer.id, { createdAt: 'desc' });
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Note], { description: 'Notes internes, les plus récentes d’abord' })
+  notes(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Note[]> {
+    return ctx.loaders.children(Note, 'volunteer', volunteer.id, { createdAt: 'desc' });
   }
 }

@@ -1,21 +1,34 @@
 import { Role } from '../../auth/roles';
 import { VolunteerStatus as S, VolunteerTransition as T } from './volunteer.enums';
 
-const REVIEWERS: readonly Role[] = [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT];
+export const REVIEWERS: readonly Role[] = [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT];
+const ADMIN_ONLY: readonly Role[] = [Role.ADMIN];
 
 /**
- * The review state machine of DOMAIN.md: which actions a role may take from a status.
- * Windows and goals are checked when the action is attempted, not here.
+ * The review state machine of DOMAIN.md: from which statuses each action leads where, and for
+ * whom. Windows and goals are checked when the action is attempted, not here.
  */
-const RULES: ReadonlyArray<{ from: readonly S[]; action: T; roles: readonly Role[] }> = [
-  { from: [S.WAITING_VALIDATION, S.WAITING_LIST], action: T.VALIDATE, roles: REVIEWERS },
-  { from: [S.WAITING_VALIDATION], action: T.REFUSE, roles: REVIEWERS },
-  { from: [S.WAITING_VALIDATION], action: T.WAITING_LIST, roles: REVIEWERS },
-  { from: [S.WAITING_VALIDATION], action: T.REQUEST_CORRECTION, roles: REVIEWERS },
-  { from: [S.VALIDATED, S.WAITING_LIST], action: T.WITHDRAW, roles: REVIEWERS },
-  { from: [S.WITHDRAWN], action: T.REACTIVATE, roles: [Role.ADMIN] },
+export const TRANSITIONS: ReadonlyArray<{ action: T; from: S; to: S; roles: readonly Role[] }> = [
+  { action: T.VALIDATE, from: S.WAITING_VALIDATION, to: S.VALIDATED, roles: REVIEWERS },
+  { action: T.VALIDATE, from: S.WAITING_LIST, to: S.VALIDATED, roles: REVIEWERS },
+  { action: T.VALIDATE, from: S.WITHDRAWN, to: S.VALIDATED, roles: ADMIN_ONLY },
+  { action: T.REFUSE, from: S.WAITING_VALIDATION, to: S.REFUSED, roles: REVIEWERS },
+  { action: T.WAITING_LIST, from: S.WAITING_VALIDATION, to: S.WAITING_LIST, roles: REVIEWERS },
+  { action: T.WAITING_LIST, from: S.WITHDRAWN, to: S.WAITING_LIST, roles: ADMIN_ONLY },
+  { action: T.REQUEST_CORRECTION, from: S.WAITING_VALIDATION, to: S.WAITING_CORRECTION, roles: REVIEWERS },
+  { action: T.WITHDRAW, from: S.VALIDATED, to: S.WITHDRAWN, roles: REVIEWERS },
+  { action: T.WITHDRAW, from: S.WAITING_LIST, to: S.WITHDRAWN, roles: REVIEWERS },
 ];
 
+/** Whether the role may ever take this action (from some status). */
+export function roleMayTake(action: T, role: Role): boolean {
+  return TRANSITIONS.some((t) => t.action === action && t.roles.includes(role));
+}
+
+export function findTransition(action: T, from: S) {
+  return TRANSITIONS.find((t) => t.action === action && t.from === from);
+}
+
 export function allowedTransitions(status: S, role: Role): T[] {
-  return RULES.filter((rule) => rule.from.includes(status) && rule.roles.includes(role)).map((rule) => rule.action);
+  return [...new Set(TRANSITIONS.filter((t) => t.from === status && t.roles.includes(role)).map((t) => t.action))];
 }

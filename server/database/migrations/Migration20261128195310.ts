@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { DEPARTMENTS, REGIONS } from '../reference/geography';
 
 /** Reference data: the 18 regions and 101 departments with their INSEE codes. */
-export class Migration20261128193500 extends Migration {
+export class Migration20261128195310 extends Migration {
   override async up(): Promise<void> {
     const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
     this.addSql(

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128193454 extends Migration {
+export class Migration20261128195309 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create extension if not exists pg_trgm;`);
@@ -11,7 +11,9 @@ export class Migration20261128193454 extends Migration {
     this.addSql(`create type "school_situation" as enum ('GENERAL_SCHOOL', 'PROFESSIONAL_SCHOOL', 'AGRICULTURAL_SCHOOL', 'APPRENTICESHIP', 'SPECIALIZED_SCHOOL', 'NOT_SCHOOLED', 'EMPLOYED');`);
     this.addSql(`create type "grade" as enum ('TROISIEME', 'SECONDE', 'PREMIERE', 'TERMINALE', 'CAP_1', 'CAP_2', 'NONE');`);
     this.addSql(`create type "volunteer_status" as enum ('IN_PROGRESS', 'WAITING_VALIDATION', 'WAITING_CORRECTION', 'VALIDATED', 'REFUSED', 'WAITING_LIST', 'WITHDRAWN', 'ABANDONED', 'NOT_AUTHORIZED', 'NOT_ELIGIBLE');`);
+    this.addSql(`create type "refusal_reason" as enum ('NOT_FRENCH', 'TOO_YOUNG', 'TOO_OLD', 'OTHER');`);
     this.addSql(`create type "phase1_status" as enum ('WAITING_ASSIGNMENT', 'ASSIGNED', 'DONE', 'NOT_DONE', 'EXEMPTED');`);
+    this.addSql(`create type "email_status" as enum ('QUEUED', 'SENT', 'FAILED');`);
     this.addSql(`create type "correction_reason" as enum ('MISSING', 'INCORRECT', 'UNREADABLE', 'OTHER');`);
     this.addSql(`create type "correction_request_status" as enum ('PENDING', 'SENT', 'REMINDED', 'CORRECTED', 'CANCELED');`);
     this.addSql(`create table "cohort" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "name" varchar(100) not null, "start_date" date not null, "end_date" date not null, "registration_start_date" date not null, "registration_end_date" date not null, "instruction_end_date" date not null, "status" "cohort_status" not null default 'PUBLISHED', "manual_assignment_open_for_region" boolean not null default false, constraint "cohort_pkey" primary key ("id"));`);
@@ -59,7 +61,7 @@ export class Migration20261128193454 extends Migration {
     this.addSql(`create index "user_session_user_id_index" on "user_session" ("user_id");`);
     this.addSql(`create index "user_session_expires_at_index" on "user_session" ("expires_at");`);
 
-    this.addSql(`create table "volunteer" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "first_name" varchar(100) not null, "last_name" varchar(100) not null, "birth_date" date not null, "gender" "gender" not null, "email" varchar(254) not null, "phone" varchar(30) null, "search_text" text generated always as (lower(("first_name" || ' ' || "last_name" || ' ' || "email"))) stored not null, "address" varchar(300) not null, "zip" varchar(10) not null, "city" varchar(100) not null, "department_id" uuid not null, "priority_neighbourhood" boolean not null default false, "school_situation" "school_situation" not null, "grade" "grade" null, "school_name" varchar(200) null, "guardian1_first_name" varchar(100) null, "guardian1_last_name" varchar(100) null, "guardian1_relationship" varchar(30) null, "guardian1_email" varchar(254) null, "guardian1_phone" varchar(30) null, "guardian1_consent" boolean null, "guardian2_first_name" varchar(100) null, "guardian2_last_name" varchar(100) null, "guardian2_relationship" varchar(30) null, "guardian2_email" varchar(254) null, "guardian2_phone" varchar(30) null, "guardian2_consent" boolean null, "disability" boolean not null default false, "pps_beneficiary" boolean not null default false, "pai_beneficiary" boolean not null default false, "reduced_mobility" boolean not null default false, "allergies" boolean not null default false, "special_needs_details" text null, "cohort_id" uuid not null, "status" "volunteer_status" not null default 'IN_PROGRESS', "status_changed_at" timestamptz not null default now(), "phase1status" "phase1_status" null, "session_id" uuid null, "meeting_point_id" uuid null, "version" int not null default 1, constraint "volunteer_pkey" primary key ("id"));`);
+    this.addSql(`create table "volunteer" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "first_name" varchar(100) not null, "last_name" varchar(100) not null, "birth_date" date not null, "gender" "gender" not null, "email" varchar(254) not null, "phone" varchar(30) null, "search_text" text generated always as (lower(("first_name" || ' ' || "last_name" || ' ' || "email"))) stored not null, "address" varchar(300) not null, "zip" varchar(10) not null, "city" varchar(100) not null, "department_id" uuid not null, "priority_neighbourhood" boolean not null default false, "school_situation" "school_situation" not null, "grade" "grade" null, "school_name" varchar(200) null, "guardian1_first_name" varchar(100) null, "guardian1_last_name" varchar(100) null, "guardian1_relationship" varchar(30) null, "guardian1_email" varchar(254) null, "guardian1_phone" varchar(30) null, "guardian1_consent" boolean null, "guardian2_first_name" varchar(100) null, "guardian2_last_name" varchar(100) null, "guardian2_relationship" varchar(30) null, "guardian2_email" varchar(254) null, "guardian2_phone" varchar(30) null, "guardian2_consent" boolean null, "disability" boolean not null default false, "pps_beneficiary" boolean not null default false, "pai_beneficiary" boolean not null default false, "reduced_mobility" boolean not null default false, "allergies" boolean not null default false, "special_needs_details" text null, "cohort_id" uuid not null, "status" "volunteer_status" not null default 'IN_PROGRESS', "status_changed_at" timestamptz not null default now(), "refusal_reason" "refusal_reason" null, "refusal_message" text null, "withdrawal_reason" varchar(200) null, "withdrawal_message" text null, "phase1_status" "phase1_status" null, "session_id" uuid null, "meeting_point_id" uuid null, "version" int not null default 1, constraint "volunteer_pkey" primary key ("id"));`);
     this.addSql(`create index "volunteer_meeting_point_id_index" on "volunteer" ("meeting_point_id");`);
     this.addSql(`create index "volunteer_search_text_trgm" on "volunteer" using gin ("search_text" gin_trgm_ops);`);
     this.addSql(`create index "volunteer_session_id_index" on "volunteer" ("session_id");`);
@@ -68,6 +70,10 @@ export class Migration20261128193454 extends Migration {
 
     this.addSql(`create table "note" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "volunteer_id" uuid not null, "author_id" uuid not null, "content" text not null, constraint "note_pkey" primary key ("id"));`);
     this.addSql(`create index "note_volunteer_id_index" on "note" ("volunteer_id");`);
+
+    this.addSql(`create table "email_message" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "volunteer_id" uuid not null, "recipient" varchar(254) not null, "recipient_kind" varchar(20) not null, "template" varchar(60) not null, "subject" varchar(300) not null, "body" text not null, "status" "email_status" not null default 'QUEUED', "attempts" int not null default 0, "last_error" text null, "sent_at" timestamptz null, "transport_record" text null, constraint "email_message_pkey" primary key ("id"));`);
+    this.addSql(`create index "email_message_volunteer_id_index" on "email_message" ("volunteer_id");`);
+    this.addSql(`create index "email_message_status_created_at_index" on "email_message" ("status", "created_at");`);
 
     this.addSql(`create table "correction_request" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "volunteer_id" uuid not null, "field" varchar(60) not null, "reason" "correction_reason" not null, "message" text null, "status" "correction_request_status" not null default 'PENDING', "requested_by_id" uuid null, "sent_at" timestamptz null, "reminded_at" timestamptz null, "corrected_at" timestamptz null, "canceled_at" timestamptz null, constraint "correction_request_pkey" primary key ("id"));`);
     this.addSql(`create index "correction_request_volunteer_id_index" on "correction_request" ("volunteer_id");`);
@@ -102,6 +108,8 @@ export class Migration20261128193454 extends Migration {
 
     this.addSql(`alter table "note" add constraint "note_volunteer_id_foreign" foreign key ("volunteer_id") references "volunteer" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "note" add constraint "note_author_id_foreign" foreign key ("author_id") references "staff_user" ("id") on update cascade;`);
+
+    this.addSql(`alter table "email_message" add constraint "email_message_volunteer_id_foreign" foreign key ("volunteer_id") references "volunteer" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`alter table "correction_request" add constraint "correction_request_volunteer_id_foreign" foreign key ("volunteer_id") references "volunteer" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "correction_request" add constraint "correction_request_requested_by_id_foreign" foreign key ("requested_by_id") references "staff_user" ("id") on update cascade on delete set null;`);

@@ -1,0 +1,90 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { EmailMessage, EmailStatus } from '../modules/email/email-message.entity';
+import { SCOPE_FILTER } from '../scope/scope';
+import type { Mailer } from './mailer';
+
+export const EMAIL_QUEUE = 'email-send';
+const SWEEP_QUEUE = 'email-sweep';
+
+export interface JobsOptions {
+  /** Seconds between retries of a failed e-mail (doubled at each attempt). */
+  retryDelaySeconds: number;
+  retryLimit: number;
+  pollingIntervalSeconds: number;
+  /** Run the workers in this process (every instance may; pg-boss shares the work). */
+  work: boolean;
+}
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss). E-mails are written to `email_message` by the
+ * transaction that decides them; a job then delivers each one. A sweeper re-enqueues any
+ * message still queued after two minutes (e.g. the process stopped between commit and enqueue).
+ */
+export class Jobs {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly logger: Logger,
+  ) {}
+
+  static async start(databaseUrl: string, orm: MikroORM, mailer: Mailer, logger: Logger, options: JobsOptions): Promise<Jobs> {
+    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'snu-jobs' });
+    boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: true });
+    await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+    const jobs = new Jobs(boss, logger);
+    if (options.work) {
+      await boss.work<{ emailId: string }>(EMAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
+        await deliverEmail(orm, mailer, job.data.emailId, options.retryLimit + 1, logger);
+      });
+      await boss.schedule(SWEEP_QUEUE, '* * * * *');
+      await boss.work(SWEEP_QUEUE, async () => {
+        const stale = await orm.em.fork().find(
+          EmailMessage,
+          { status: EmailStatus.QUEUED, attempts: 0, createdAt: { $lt: new Date(Date.now() - 120_000) } },
+          { filters: { [SCOPE_FILTER]: false }, fields: ['id'], limit: 1000 },
+        );
+        await jobs.emailsQueued(stale.map((m) => m.id));
+      });
+    }
+    return jobs;
+  }
+
+  /** Called after the deciding transaction committed. A failure here is recovered by the sweeper. */
+  async emailsQueued(ids: string[]): Promise<void> {
+    try {
+      await Promise.all(ids.map((emailId) => this.boss.send(EMAIL_QUEUE, { emailId }, { singletonKey: emailId })));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not enqueue e-mails; the sweeper will retry');
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5000 });
+  }
+}
+
+/** Sends one message once; on failure records the error and throws so pg-boss retries it. */
+export async function deliverEmail(orm: MikroORM, mailer: Mailer, emailId: string, maxAttempts: number, logger: Logger): Promise<void> {
+  // A system job: no user, so the scope is lifted explicitly for this one record.
+  const em = orm.em.fork();
+  const message = await em.findOne(EmailMessage, { id: emailId }, { filters: { [SCOPE_FILTER]: false } });
+  if (!message || message.status === EmailStatus.SENT) return;
+  message.attempts += 1;
+  try {
+    const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body });
+    message.status = EmailStatus.SENT;
+    message.sentAt = new Date();
+    message.transportRecord = record;
+    message.lastError = null;
+    await em.flush();
+  } catch (error) {
+    message.lastError = error instanceof Error ? error.message : String(error);
+    if (message.attempts >= maxAttempts) message.status = EmailStatus.FAILED;
+    await em.flush();
+    logger.warn({ emailId, attempts: message.attempts }, 'e-mail delivery failed');
+    throw error;
+  }
+}

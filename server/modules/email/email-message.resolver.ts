@@ -1,0 +1,31 @@
+import { Authorized, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import { createReadResolver } from '../../common/crud.resolver';
+import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
+import { EmailMessage } from './email-message.entity';
+import { EmailMessageFilter } from './email-message.inputs';
+
+@Resolver(() => EmailMessage)
+export class EmailMessageResolver extends createReadResolver({
+  entity: EmailMessage,
+  typeName: 'EmailMessage',
+  filterType: EmailMessageFilter,
+  roles: STAFF_WITH_PERSONAL_DATA,
+  sortable: { createdAt: 'createdAt', sentAt: 'sentAt', status: 'status', template: 'template' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  label: 'Cet e-mail',
+  where: (f) =>
+    allOf(
+      idsCondition(f.ids),
+      textSearch(f.q, ['subject', 'recipient']),
+      refCondition('volunteer', f.volunteerId, 'volunteerId'),
+      f.status ? { status: f.status } : undefined,
+      f.template ? { template: f.template } : undefined,
+    ),
+}) {
+  @Authorized()
+  @FieldResolver(() => ID)
+  volunteerId(@Root() message: EmailMessage): string {
+    return message.volunteer.id;
+  }
+}
