@@ -89,7 +89,9 @@ export function createReadResolver<T extends Identified, F extends object>(optio
     @Authorized(options.roles)
     @Query(() => [options.entity], { name: `all${plural}` })
     async list(@Args(() => FilteredListArgs) args: FilteredListArgs, @Ctx() ctx: RequestContext): Promise<T[]> {
-      const { limit, offset } = pageWindow(args);
+      // react-admin's getMany sends ids without a page size: answer them all (within the cap).
+      const ids = (args.filter as { ids?: string[] } | undefined)?.ids;
+      const { limit, offset } = pageWindow(args.perPage === undefined && ids ? { ...args, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) } : args);
       const orderBy = sortOrder<T>(options, args);
       return ctx.em.find(options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
     }

@@ -1,0 +1,44 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { cohesionCenterResource } from './cohesion-center';
+import { cohortResource } from './cohort';
+import { Dashboard } from './dashboard/Dashboard';
+import { createDataProvider } from './dataProvider';
+import { departmentResource } from './department';
+import { i18nProvider } from './i18n/i18nProvider';
+import { meetingPointResource } from './meeting-point';
+import { regionResource } from './region';
+import { sessionResource } from './session';
+import { theme } from './theme';
+import { volunteerResource } from './volunteer';
+
+const dataProvider = createDataProvider();
+
+/** The table of contents: every resource of the console and its providers. */
+export function App() {
+  return (
+    <Admin
+      title="SNU – Back-office"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      theme={theme}
+      dashboard={Dashboard}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource {...volunteerResource} />
+      <Resource {...cohortResource} />
+      <Resource {...cohesionCenterResource} />
+      <Resource {...sessionResource} />
+      <Resource {...meetingPointResource} />
+      <Resource {...departmentResource} />
+      <Resource {...regionResource} />
+      {/* Read through the volunteer page only (no menu entry). */}
+      <Resource name="AuditEvent" />
+      <Resource name="Note" />
+      <Resource name="CorrectionRequest" />
+      <Resource name="EmailMessage" />
+    </Admin>
+  );
+}

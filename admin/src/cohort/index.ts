@@ -1,0 +1,6 @@
+import EventIcon from '@mui/icons-material/Event';
+import type { ResourceProps } from 'react-admin';
+import { CohortList } from './CohortList';
+import { CohortShow } from './CohortShow';
+
+export const cohortResource: ResourceProps = { name: 'Cohort', list: CohortList, show: CohortShow, icon: EventIcon, recordRepresentation: 'name' };

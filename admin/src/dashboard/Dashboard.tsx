@@ -1,0 +1,129 @@
+import Alert from '@mui/material/Alert';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { Link, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { gql } from '../api';
+import { REVIEWER_ROLES, type Me } from '../authProvider';
+import { VOLUNTEER_STATUSES } from '../common/EnumChip';
+
+interface Figures {
+  cohort: { id: string; name: string } | null;
+  counts: Record<string, number>;
+  overdue: number;
+  goals: Array<{ department: { code: string; name: string }; max: number; validated: number }>;
+}
+
+/** The open cohort: the first published stay whose instruction is not over. */
+async function loadFigures(me: Me): Promise<Figures> {
+  const today = new Date().toISOString().slice(0, 10);
+  const { allCohorts } = await gql<{ allCohorts: Array<{ id: string; name: string; instructionEndDate: string }> }>(
+    '{ allCohorts(filter: { status: PUBLISHED }, sortField: "startDate", sortOrder: "ASC", perPage: 20) { id name instructionEndDate } }',
+  );
+  const cohort = allCohorts.find((c) => c.instructionEndDate >= today) ?? allCohorts[0] ?? null;
+  if (!cohort) return { cohort: null, counts: {}, overdue: 0, goals: [] };
+  const aliases = VOLUNTEER_STATUSES.map((s) => `${s}: _allVolunteersMeta(filter: { cohortId: $cohort, status: ${s} }) { count }`).join('\n');
+  const data = await gql<Record<string, { count: number }>>(
+    `query($cohort: ID!) { ${aliases}
+      overdue: _allVolunteersMeta(filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count } }`,
+    { cohort: cohort.id },
+  );
+  const counts = Object.fromEntries(VOLUNTEER_STATUSES.map((s) => [s, data[s].count]));
+  let goals: Figures['goals'] = [];
+  if (me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION') {
+    const { allInscriptionGoals } = await gql<{ allInscriptionGoals: Array<{ max: number; department: { id: string; code: string; name: string } | null }> }>(
+      'query($cohort: ID!) { allInscriptionGoals(filter: { cohortId: $cohort }, perPage: 200) { max department { id code name } } }',
+      { cohort: cohort.id },
+    );
+    const departmental = allInscriptionGoals.filter((g) => g.department);
+    const validated = departmental.length
+      ? await gql<Record<string, { count: number }>>(
+          `query($cohort: ID!) { ${departmental.map((g, i) => `d${i}: _allVolunteersMeta(filter: { cohortId: $cohort, departmentId: "${g.department!.id}", status: VALIDATED }) { count }`).join('\n')} }`,
+          { cohort: cohort.id },
+        )
+      : {};
+    goals = departmental.map((g, i) => ({ department: g.department!, max: g.max, validated: validated[`d${i}`]?.count ?? 0 }));
+  }
+  return { cohort, counts, overdue: data.overdue.count, goals };
+}
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const { data: identity } = useGetIdentity();
+  const me = identity as (Me & { fullName: string }) | undefined;
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reviewer = !!me && (REVIEWER_ROLES.includes(me.role) || me.role === 'HEAD_CENTER');
+
+  useEffect(() => {
+    if (!me || !reviewer) return;
+    loadFigures(me).then(setFigures, (e: Error) => setError(e.message));
+  }, [me, reviewer]);
+
+  if (!me) return null;
+  const scope = me.region ? me.region.name : me.departments.length ? me.departments.map((d) => `${d.code} – ${d.name}`).join(', ') : translate('app.national');
+  return (
+    <Grid container spacing={2} sx={{ mt: 1 }}>
+      <Title title="app.title" />
+      <Grid size={12}>
+        <Card>
+          <CardContent>
+            <Typography variant="h5">{translate('app.welcome', { name: me.fullName })}</Typography>
+            <Typography color="text.secondary">
+              {translate('app.role', { role: translate(`enums.Role.${me.role}`) })} · {translate('app.scope', { scope })}
+            </Typography>
+          </CardContent>
+        </Card>
+      </Grid>
+      {error && (
+        <Grid size={12}>
+          <Alert severity="error">{error}</Alert>
+        </Grid>
+      )}
+      {figures?.cohort && (
+        <>
+          {REVIEWER_ROLES.includes(me.role) && (
+            <Grid size={12}>
+              <Alert severity={figures.overdue ? 'warning' : 'success'} action={<Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: 'WAITING_VALIDATION', waitingForMoreThanDays: 7 }))}`}>{translate('app.open_list')}</Link>}>
+                {translate('app.todo', { count: figures.overdue })}
+              </Alert>
+            </Grid>
+          )}
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card>
+              <CardContent>
+                <Typography variant="h6">{figures.cohort.name}</Typography>
+                {VOLUNTEER_STATUSES.map((s) => (
+                  <Typography key={s} sx={{ display: 'flex', justifyContent: 'space-between' }}>
+                    <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: s, cohortId: figures.cohort!.id }))}`}>{translate(`enums.VolunteerStatus.${s}`)}</Link>
+                    <strong>{figures.counts[s]?.toLocaleString('fr-FR')}</strong>
+                  </Typography>
+                ))}
+              </CardContent>
+            </Card>
+          </Grid>
+          {figures.goals.length > 0 && (
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Card>
+                <CardContent>
+                  <Typography variant="h6">Objectifs d’inscription</Typography>
+                  {figures.goals.map((g) => (
+                    <div key={g.department.code}>
+                      <Typography variant="body2">
+                        {g.department.code} – {g.department.name} : {g.validated} / {g.max}
+                      </Typography>
+                      <LinearProgress variant="determinate" value={Math.min(100, (100 * g.validated) / Math.max(g.max, 1))} sx={{ mb: 1 }} />
+                    </div>
+                  ))}
+                </CardContent>
+              </Card>
+            </Grid>
+          )}
+        </>
+      )}
+    </Grid>
+  );
+}

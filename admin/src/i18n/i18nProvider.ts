@@ -1,0 +1,9 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { en } from './en';
+import { fr } from './fr';
+
+/** French by default; English through the language menu of the app bar. */
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : fr), 'fr', [
+  { locale: 'fr', name: 'Français' },
+  { locale: 'en', name: 'English' },
+]);

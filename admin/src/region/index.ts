@@ -1,0 +1,5 @@
+import PublicIcon from '@mui/icons-material/Public';
+import type { ResourceProps } from 'react-admin';
+import { RegionList, RegionShow } from './RegionList';
+
+export const regionResource: ResourceProps = { name: 'Region', list: RegionList, show: RegionShow, icon: PublicIcon, recordRepresentation: 'name' };
