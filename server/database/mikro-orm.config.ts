@@ -34,6 +34,8 @@ export function ormConfig(clientUrl: string, options: { logger?: Logger; poolMax
       allOrNothing: true,
       snapshot: true,
       emit: 'ts',
+      // main.ts and the CLI report what was applied; tests stay quiet.
+      silent: true,
     },
   });
 }

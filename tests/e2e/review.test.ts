@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../setup/test-app';
+// @ts-expect-error: plain ES module shared with `npm start`
+import { buildAdminIfNeeded, root } from '../../scripts/build-if-needed.mjs';
+
+/** A department referent's review session in the console, and what another department sees of it. */
+describe('reviewing files in the console (Chromium)', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    (buildAdminIfNeeded as () => void)();
+    app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function login(page: Page, email: string): Promise<void> {
+    await page.goto(`${app.url}/`);
+    await page.locator('input[name="username"]').fill(email);
+    await page.locator('input[name="password"]').fill('Demo-Snu-2026!');
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Bienvenue');
+  }
+
+  const text = (page: Page) => page.locator('body').innerText();
+  const statusOf = async (id: string) => (await app.sql<{ status: string }>('select status from volunteer where id = $1', [id]))[0].status;
+
+  async function openRow(page: Page, index: number): Promise<string> {
+    await page.goto(`${app.url}/#/Volunteer`);
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(index);
+    await rows.nth(index).locator('td.column-lastName').click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/Volunteer\/[0-9a-f-]{36}\/show/);
+    return /Volunteer\/([0-9a-f-]{36})/.exec(page.url())![1];
+  }
+
+  it('validates two in bulk, refuses one, requests a correction on another; each shows in its history; 92 sees none of it', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, 'dept-75@demo.snu.test');
+
+    // The list opens on the files waiting for validation.
+    await page.goto(`${app.url}/#/Volunteer`);
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(4);
+    const chips = await page.locator('table tbody td.column-status').allInnerTexts();
+    expect(chips.every((c) => c.includes('En attente de validation'))).toBe(true);
+
+    // Bulk validation of the first two rows.
+    const firstTwo = [0, 1];
+    const names = await Promise.all(firstTwo.map((i) => rows.nth(i).locator('td.column-lastName').innerText()));
+    for (const i of firstTwo) await rows.nth(i).locator('input[type="checkbox"]').check();
+    await page.getByRole('button', { name: 'Valider la sélection' }).click();
+    await expect.poll(() => text(page), { timeout: 15_000 }).toMatch(/2 validés, 0 refusés/);
+    const validated = await app.sql<{ id: string }>(
+      `select v.id from volunteer v join department d on d.id = v.department_id where d.code = '75' and v.last_name = any($1) and v.status = 'VALIDATED'`,
+      [names],
+    );
+    expect(validated.length).toBeGreaterThanOrEqual(2);
+
+    // Refuse one with a reason and a message.
+    const refusedId = await openRow(page, 0);
+    await page.getByRole('button', { name: 'Refuser' }).click();
+    await page.locator('textarea[name="message"]').fill('Les conditions d’âge ne sont pas remplies.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Refuser' }).click();
+    await expect.poll(() => statusOf(refusedId), { timeout: 10_000 }).toBe('REFUSED');
+    await page.getByRole('tab', { name: 'Historique' }).click();
+    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/Julien Parisien a refusé le dossier/);
+    expect(await text(page)).toMatch(/En attente de validation → Refusé/);
+
+    // Request a correction on another.
+    const correctedId = await openRow(page, 0);
+    expect(correctedId).not.toBe(refusedId);
+    await page.getByRole('button', { name: 'Demander une correction' }).click();
+    await page.getByRole('dialog').getByRole('combobox').first().click();
+    await page.getByRole('option', { name: 'Pièce d’identité' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: 'Demander une correction' }).click();
+    await expect.poll(() => statusOf(correctedId), { timeout: 10_000 }).toBe('WAITING_CORRECTION');
+    await page.getByRole('tab', { name: 'Historique' }).click();
+    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/a demandé des corrections/);
+    await page.getByRole('tab', { name: 'Corrections' }).click();
+    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/identityDocument/);
+
+    // The validated ones show their decision in their history too.
+    await page.goto(`${app.url}/#/Volunteer/${validated[0].id}/show/historique`);
+    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/a validé le dossier/);
+    await context.close();
+
+    // Another department sees none of these files or their history.
+    const other = await browser.newContext({ locale: 'fr-FR' });
+    const page92 = await other.newPage();
+    await login(page92, 'dept-92@demo.snu.test');
+    for (const id of [refusedId, correctedId, validated[0].id]) {
+      await page92.goto(`${app.url}/#/Volunteer/${id}/show/historique`);
+      await expect.poll(() => text(page92), { timeout: 15_000 }).toMatch(/n'existe pas|n’existe pas|introuvable/i);
+      expect(await text(page92)).not.toMatch(/a refusé le dossier|a demandé des corrections|a validé le dossier/);
+    }
+    await other.close();
+  });
+});
