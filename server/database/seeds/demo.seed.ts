@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { hashPassword } from '../../auth/password';
+import { renderEmail, type EmailTemplate } from '../../modules/email/email.templates';
 import { DEMO_TOWNS, EMAIL_DOMAINS, FEMALE_NAMES, LAST_NAMES, MALE_NAMES, SCHOOL_PREFIXES, STREETS, TOWNS } from './french-data';
 import { Random } from './random';
 
@@ -190,6 +191,7 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
   const audits: unknown[][] = [];
   const corrections: unknown[][] = [];
   const notes: unknown[][] = [];
+  const emails: unknown[][] = [];
   const reviewer: Record<string, string | undefined> = {
     '75': userIds.get('dept-75@demo.snu.test'), '92': userIds.get('dept-92@demo.snu.test'), '69': userIds.get('dept-69@demo.snu.test'),
     '93': userIds.get('region-11@demo.snu.test'), '13': userIds.get('admin@demo.snu.test'),
@@ -283,6 +285,10 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     if (who && ['VALIDATED', 'REFUSED', 'WAITING_LIST', 'WAITING_CORRECTION'].includes(status) && cohort === open) {
       const action = { VALIDATED: 'VOLUNTEER_VALIDATE', REFUSED: 'VOLUNTEER_REFUSE', WAITING_LIST: 'VOLUNTEER_WAITING_LIST', WAITING_CORRECTION: 'VOLUNTEER_REQUEST_CORRECTION' }[status as 'VALIDATED'];
       audits.push([r.uuid(), action, 'Volunteer', id, who, departmentId.get(code), JSON.stringify({ status: { old: 'WAITING_VALIDATION', new: status } }), statusChangedAt]);
+      // The e-mail the decision sent (delivered: the demo starts with a clean queue).
+      const template = ({ VALIDATED: 'VOLUNTEER_VALIDATED', REFUSED: 'VOLUNTEER_REFUSED', WAITING_LIST: 'VOLUNTEER_WAITING_LIST', WAITING_CORRECTION: 'VOLUNTEER_CORRECTION_REQUESTED' } as const)[status as 'VALIDATED'] as EmailTemplate;
+      const mail = renderEmail(template, { firstName, lastName }, { cohortName: cohort.name, corrections: [{ fieldLabel: 'Pièce d’identité', reasonLabel: 'illisible', message: null }] });
+      emails.push([r.uuid(), id, `${emailUser}@${domain}`, 'VOLUNTEER', template, mail.subject, mail.body, 'SENT', 1, statusChangedAt, statusChangedAt, statusChangedAt]);
     }
     if (status === 'WAITING_CORRECTION') {
       const fields = r.chance(0.5) ? ['identityDocument'] : ['identityDocument', 'birthDate'];
@@ -334,6 +340,9 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
   await insertBatch(client, 'note', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['author_id', 'uuid'], ['content', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], notes);
   for (let i = 0; i < audits.length; i += BATCH) {
     await insertBatch(client, 'audit_event', [['id', 'uuid'], ['action', 'text'], ['record_type', 'text'], ['record_id', 'uuid'], ['actor_id', 'uuid'], ['department_id', 'uuid'], ['changes', 'jsonb'], ['created_at', 'timestamptz']], audits.slice(i, i + BATCH));
+  }
+  for (let i = 0; i < emails.length; i += BATCH) {
+    await insertBatch(client, 'email_message', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['recipient', 'text'], ['recipient_kind', 'text'], ['template', 'text'], ['subject', 'text'], ['body', 'text'], ['status', 'email_status'], ['attempts', 'int'], ['sent_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], emails.slice(i, i + BATCH));
   }
   await client.query('analyze');
   log(`Objectifs : ${goalRows.length}, demandes de correction : ${corrections.length}, notes : ${notes.length}, historique : ${audits.length}`);
