@@ -26,9 +26,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} reçu : arrêt propre.`);
-    await new Promise<void>((resolve) => (running.server ? running.server.close(() => resolve()) : resolve()));
-    await running.app?.stop().catch(() => undefined);
     await running.jobs?.stop().catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (!running.server) return resolve();
+      running.server.close(() => resolve());
+      // Browsers keep idle connections open; do not wait for them.
+      running.server.closeIdleConnections();
+    });
+    await running.app?.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     await db.stop().catch(() => undefined);
     process.exit(0);

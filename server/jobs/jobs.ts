@@ -23,6 +23,8 @@ export interface JobsOptions {
  * message still queued after two minutes (e.g. the process stopped between commit and enqueue).
  */
 export class Jobs {
+  private stopping = false;
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly logger: Logger,
@@ -30,11 +32,14 @@ export class Jobs {
 
   static async start(databaseUrl: string, orm: MikroORM, mailer: Mailer, logger: Logger, options: JobsOptions): Promise<Jobs> {
     const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'snu-jobs' });
-    boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
+    const jobs = new Jobs(boss, logger);
+    // During shutdown the database goes away under the workers: those errors are expected.
+    boss.on('error', (error: unknown) => {
+      if (!jobs.stopping) logger.error({ err: error }, 'job queue error');
+    });
     await boss.start();
     await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
-    const jobs = new Jobs(boss, logger);
     if (options.work) {
       await boss.work<{ emailId: string }>(EMAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
         await deliverEmail(orm, mailer, job.data.emailId, options.retryLimit + 1, logger);
@@ -62,6 +67,7 @@ export class Jobs {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 5000 });
   }
 }
