@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const started = Date.now();
-  const db = await openDatabase(config, (m) => logger.debug({ postgres: m }));
+  const db = await openDatabase(config, (m) => logger.debug({ postgres: m }), { handlesSignals: true });
   if (db.embedded) logger.info(`PostgreSQL embarqué démarré (données dans ${config.dataDir}).`);
   const orm = await MikroORM.init(ormConfig(db.url, { logger, poolMax: Number(process.env.DB_POOL_MAX ?? 20) }));
 

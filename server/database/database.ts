@@ -25,12 +25,12 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /** DATABASE_URL when set; otherwise an embedded PostgreSQL whose data lives under `.data/`. */
-export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseHandle> {
+export async function openDatabase(config: AppConfig, log: (message: string) => void, options: { handlesSignals?: boolean } = {}): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 0) || undefined;
-  const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), persistent: true, port, log });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), persistent: true, port, log, handlesSignals: options.handlesSignals });
   await ensureDatabase(server.url('postgres'), APP_DATABASE);
   return { url: server.url(APP_DATABASE), embedded: true, stop: () => server.stop() };
 }

