@@ -75,6 +75,23 @@ describe('read API', () => {
     expect(inList._allVolunteersMeta.count).toBe(n);
   });
 
+  it('filters volunteers that have (or not) a pending correction request, and sorts by waiting time', async () => {
+    const query = `query($filter: VolunteerFilter) { allVolunteers(filter: $filter, perPage: 1000, sortField: "statusChangedAt", sortOrder: "ASC") { id statusChangedAt } _allVolunteersMeta(filter: $filter) { count } }`;
+    const pending = await dept75.ok<{ allVolunteers: { id: string; statusChangedAt: string }[]; _allVolunteersMeta: { count: number } }>(query, { filter: { hasPendingCorrections: true } });
+    const expected = await app.sql<{ id: string }>(
+      `select distinct v.id from volunteer v join department d on d.id = v.department_id join correction_request c on c.volunteer_id = v.id
+       where d.code = '75' and c.status in ('PENDING', 'SENT', 'REMINDED')`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(pending.allVolunteers.map((v) => v.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(pending._allVolunteersMeta.count).toBe(expected.length);
+    const times = pending.allVolunteers.map((v) => v.statusChangedAt);
+    expect([...times].sort()).toEqual(times);
+    const without = await dept75.ok<{ _allVolunteersMeta: { count: number } }>(query, { filter: { hasPendingCorrections: false } });
+    const all = await dept75.ok<{ _allVolunteersMeta: { count: number } }>(query, {});
+    expect(without._allVolunteersMeta.count).toBe(all._allVolunteersMeta.count - expected.length);
+  });
+
   it('exposes INSEE codes on departments and regions, and the 101 departments', async () => {
     const result = await dept75.ok<{ allDepartments: { code: string; region: { code: string } }[]; _allRegionsMeta: { count: number } }>(
       '{ allDepartments(perPage: 200) { code region { code } } _allRegionsMeta { count } }',

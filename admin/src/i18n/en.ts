@@ -107,6 +107,7 @@ export const en: Messages = {
         withdrawalReason: 'Withdrawal reason',
         createdAt: 'Registered on',
         statusChangedAt: 'Status since',
+        hasPendingCorrections: 'Pending correction request',
         waitingForMoreThanDays: 'Waiting for more than (days)',
         version: 'Version',
       },

@@ -119,6 +119,7 @@ export const fr = {
         withdrawalReason: 'Motif du désistement',
         createdAt: 'Inscrit le',
         statusChangedAt: 'Statut depuis le',
+        hasPendingCorrections: 'Demande de correction en cours',
         waitingForMoreThanDays: 'En attente depuis plus de (jours)',
         version: 'Version',
       },

@@ -1,5 +1,6 @@
 import {
   AutocompleteInput,
+  BooleanInput,
   Datagrid,
   DateField,
   FunctionField,
@@ -34,6 +35,7 @@ const filters = [
   </ReferenceInput>,
   <SelectInput key="phase1Status" source="phase1Status" choices={enumChoices('Phase1Status', PHASE1_STATUSES)} />,
   <NumberInput key="waitingForMoreThanDays" source="waitingForMoreThanDays" min={0} />,
+  <BooleanInput key="hasPendingCorrections" source="hasPendingCorrections" />,
 ];
 
 /** The referent's review list: waiting files first for reviewers; every filter keeps to the user's scope. */

@@ -36,6 +36,9 @@ export class VolunteerFilter {
   @Field(() => Int, { nullable: true, description: 'Statut inchangé depuis plus de N jours' })
   waitingForMoreThanDays?: number;
 
+  @Field(() => Boolean, { nullable: true, description: 'A (true) ou n’a pas (false) de demande de correction en cours' })
+  hasPendingCorrections?: boolean;
+
   @Field(() => Date, { nullable: true })
   createdAt_gte?: Date;
 

@@ -2,9 +2,6 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
-import { allOf, idsCondition, refCondition } from '../../common/filters';
-import { badInput } from '../../common/errors';
-import { assertUuid } from '../../common/validation';
 import { Cohort } from '../cohort/cohort.entity';
 import { CorrectionRequest } from '../correction-request/correction-request.entity';
 import { Note } from '../note/note.entity';
@@ -14,32 +11,8 @@ import { Session } from '../session/session.entity';
 import { VolunteerTransition } from './volunteer.enums';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.inputs';
+import { volunteerWhere } from './volunteer.filters';
 import { allowedTransitions } from './volunteer.transitions';
-
-const DAY_MS = 86_400_000;
-
-export function volunteerWhere(f: VolunteerFilter) {
-  const text = f.q?.trim().toLowerCase();
-  if (f.waitingForMoreThanDays !== undefined && f.waitingForMoreThanDays !== null && f.waitingForMoreThanDays < 0) {
-    throw badInput('waitingForMoreThanDays doit être positif.', 'waitingForMoreThanDays');
-  }
-  return allOf(
-    idsCondition(f.ids),
-    // searchText is a lower-cased generated column with a trigram index.
-    text ? { searchText: { $like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : undefined,
-    f.status ? { status: f.status } : undefined,
-    f.status_in ? { status: { $in: f.status_in } } : undefined,
-    refCondition('cohort', f.cohortId, 'cohortId'),
-    refCondition('department', f.departmentId, 'departmentId'),
-    refCondition('session', f.sessionId, 'sessionId'),
-    refCondition('meetingPoint', f.meetingPointId, 'meetingPointId'),
-    f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
-    f.phase1Status ? { phase1Status: f.phase1Status } : undefined,
-    f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(Date.now() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
-    f.createdAt_gte ? { createdAt: { $gte: f.createdAt_gte } } : undefined,
-    f.createdAt_lte ? { createdAt: { $lte: f.createdAt_lte } } : undefined,
-  );
-}
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver extends createReadResolver({

@@ -1,0 +1,48 @@
+import type { RequestContext } from '../../auth/context';
+import { badInput } from '../../common/errors';
+import { allOf, idsCondition, refCondition } from '../../common/filters';
+import { assertUuid } from '../../common/validation';
+import { CorrectionRequest, CorrectionRequestStatus } from '../correction-request/correction-request.entity';
+import type { VolunteerFilter } from './volunteer.inputs';
+
+/**
+ * Volunteers with an open correction request, as a subquery. Scope needs no repeating here: the
+ * outer query on volunteers is scoped, and this only narrows it.
+ */
+function pendingCorrectionsOf(ctx: RequestContext) {
+  return ctx.em
+    .createQueryBuilder(CorrectionRequest, 'cr')
+    .select('cr.volunteer')
+    .where({ status: { $in: [CorrectionRequestStatus.PENDING, CorrectionRequestStatus.SENT, CorrectionRequestStatus.REMINDED] } })
+    .getKnexQuery();
+}
+
+const DAY_MS = 86_400_000;
+
+/** VolunteerFilter → ORM condition, shared by the list and its count. */
+export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
+  const text = f.q?.trim().toLowerCase();
+  if (f.waitingForMoreThanDays !== undefined && f.waitingForMoreThanDays !== null && f.waitingForMoreThanDays < 0) {
+    throw badInput('waitingForMoreThanDays doit être positif.', 'waitingForMoreThanDays');
+  }
+  return allOf(
+    idsCondition(f.ids),
+    // searchText is a lower-cased generated column with a trigram index.
+    text ? { searchText: { $like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : undefined,
+    f.status ? { status: f.status } : undefined,
+    f.status_in ? { status: { $in: f.status_in } } : undefined,
+    refCondition('cohort', f.cohortId, 'cohortId'),
+    refCondition('department', f.departmentId, 'departmentId'),
+    refCondition('session', f.sessionId, 'sessionId'),
+    refCondition('meetingPoint', f.meetingPointId, 'meetingPointId'),
+    f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
+    f.phase1Status ? { phase1Status: f.phase1Status } : undefined,
+    f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(Date.now() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
+    f.hasPendingCorrections === true || f.hasPendingCorrections === false
+      ? { id: { [f.hasPendingCorrections ? '$in' : '$nin']: pendingCorrectionsOf(ctx) } }
+      : undefined,
+    f.createdAt_gte ? { createdAt: { $gte: f.createdAt_gte } } : undefined,
+    f.createdAt_lte ? { createdAt: { $lte: f.createdAt_lte } } : undefined,
+  );
+}
+
