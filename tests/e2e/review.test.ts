@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../setup/test-app';
 // @ts-expect-error: plain ES module shared with `npm start`
-import { buildAdminIfNeeded, root } from '../../scripts/build-if-needed.mjs';
+import { root } from '../../scripts/build-if-needed.mjs';
 
 /** A department referent's review session in the console, and what another department sees of it. */
 describe('reviewing files in the console (Chromium)', () => {
@@ -11,7 +11,6 @@ describe('reviewing files in the console (Chromium)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    (buildAdminIfNeeded as () => void)();
     app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -8,6 +8,8 @@ import { ensureDatabase } from '../../server/database/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres';
 import { ormConfig } from '../../server/database/mikro-orm.config';
 import { seedDemo } from '../../server/database/seeds/demo.seed';
+// @ts-expect-error: plain ES module shared with `npm start`
+import { buildAdminIfNeeded, buildServerIfNeeded } from '../../scripts/build-if-needed.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +28,9 @@ export const TEST_VOLUNTEERS = 1500;
  * own copy (CREATE DATABASE … TEMPLATE), so files run in parallel without sharing rows.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Browser and benchmark tests use the built console and server: build once, before any file runs.
+  (buildServerIfNeeded as () => void)();
+  (buildAdminIfNeeded as () => void)();
   let embedded: EmbeddedDatabase | undefined;
   let adminUrl: string;
   if (process.env.DATABASE_URL) {

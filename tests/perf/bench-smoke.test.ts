@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/**
+ * The benchmark harness in smoke mode (2,000 volunteers, one short round), so that it cannot
+ * silently rot. It asserts what the harness computes, never how fast anything is.
+ */
+describe('npm run bench -- --smoke', () => {
+  it('runs end to end, and the product returns the same Q1 rows as the SQL floor', () => {
+    const run = spawnSync(process.execPath, [path.join(root, 'scripts/bench.mjs'), '--smoke'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr.slice(-2000)).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(root, 'bench/.runs/smoke.json'), 'utf8'));
+    expect(report.equality['Q1 liste, page 1']).toBe('identical');
+    expect(report.q1Rows).toBe(50);
+    expect(report.results.map((r: { id: string }) => r.id)).toEqual(['Q1', 'Q1', 'Q2', 'Q3']);
+    for (const result of report.results) {
+      const runs = result.runs['10'];
+      expect(runs.product[0].rps).toBeGreaterThan(0);
+      expect(runs.floor[0].rps).toBeGreaterThan(0);
+      expect(runs.product[0].errors).toBe(0);
+    }
+    expect(report.w1.succeeded).toBe(report.w1.files);
+    expect(report.s1.seconds).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(root, 'bench/.runs/smoke.md'), 'utf8')).toMatch(/\| Q1 \| liste, page 1 \|/);
+  }, 300_000);
+});
