@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { buildRequestContext, type RequestContext } from './auth/context';
 import type { AppConfig } from './config';
+import { ReferenceData } from './common/reference-data';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import type { Jobs } from './jobs/jobs';
@@ -27,6 +28,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
     csrfPrevention: true,
   });
   await apollo.start();
+  const reference = new ReferenceData(orm);
 
   const app = express();
   app.disable('x-powered-by');
@@ -50,7 +52,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res, jobs) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res, jobs, reference) }),
   );
 
   const indexHtml = path.join(config.adminDir, 'index.html');

@@ -4,6 +4,7 @@ import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config';
 import { Loaders } from '../common/loaders';
+import type { ReferenceData } from '../common/reference-data';
 import type { Jobs } from '../jobs/jobs';
 import { SCOPE_FILTER, type ScopeParams } from '../scope/scope';
 import type { CurrentUser } from './current-user';
@@ -26,11 +27,18 @@ export interface RequestContext {
  * filter is set from the signed-in user. Without a user the filter stays unset, so any query
  * on a scoped entity throws instead of leaking.
  */
-export async function buildRequestContext(orm: MikroORM, config: AppConfig, req: Request, res: Response, jobs: Jobs | null = null): Promise<RequestContext> {
+export async function buildRequestContext(
+  orm: MikroORM,
+  config: AppConfig,
+  req: Request,
+  res: Response,
+  jobs: Jobs | null = null,
+  reference: ReferenceData | null = null,
+): Promise<RequestContext> {
   const em = orm.em.fork({ clear: true, useContext: false });
   const cookies = parseCookies(req.headers.cookie ?? '');
   const token = readSignedToken(cookies[SESSION_COOKIE], config.sessionSecret);
-  const context: RequestContext = { em, loaders: new Loaders(em), user: null, config, jobs, req, res };
+  const context: RequestContext = { em, loaders: new Loaders(em, reference), user: null, config, jobs, req, res };
   if (token) await signIn(context, token);
   return context;
 }

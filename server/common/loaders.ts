@@ -1,7 +1,10 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Department } from '../modules/department/department.entity';
+import { Region } from '../modules/region/region.entity';
 import { SCOPE_FILTER } from '../scope/scope';
+import type { ReferenceData } from './reference-data';
 
 interface Identified {
   id: string;
@@ -24,7 +27,18 @@ export class Loaders {
   private readonly byId = new Map<string, DataLoader<string, unknown>>();
   private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reference: ReferenceData | null = null,
+  ) {}
+
+  /** Regions and departments come from the process-wide reference tables (no query). */
+  private fromReference<T>(entity: EntityClass<T>, id: string): Promise<T | null> | undefined {
+    if (!this.reference) return undefined;
+    if ((entity as unknown) === Department) return this.reference.department(id) as Promise<T | null>;
+    if ((entity as unknown) === Region) return this.reference.region(id) as Promise<T | null>;
+    return undefined;
+  }
 
   private loader<T extends Identified>(entity: EntityClass<T>, followed: boolean): DataLoader<string, T | null> {
     const key = `${entity.name}:${followed ? 'followed' : 'scoped'}`;
@@ -44,13 +58,13 @@ export class Loaders {
 
   /** A record by id, within the user's scope (null when out of scope or absent). */
   load<T extends Identified>(entity: EntityClass<T>, id: string): Promise<T | null> {
-    return this.loader(entity, false).load(id);
+    return this.fromReference(entity, id) ?? this.loader(entity, false).load(id);
   }
 
   /** The target of a relation whose parent the user may read. */
   follow<T extends Identified>(entity: EntityClass<T>, ref: RefLike | null | undefined): Promise<T | null> {
     if (!ref) return Promise.resolve(null);
-    return this.loader(entity, true).load(ref.id);
+    return this.fromReference(entity, ref.id) ?? this.loader(entity, true).load(ref.id);
   }
 
   /** A one-to-many collection, batched over parents, each child checked against its own scope. */
