@@ -18,10 +18,14 @@ export function refCondition(relation: string, id: string | undefined, field: st
   return id ? { [relation]: assertUuid(id, field) } : undefined;
 }
 
+/** A LIKE pattern for "contains `q`" (wildcards in `q` match themselves), or undefined for an empty `q`. */
+export function containsPattern(q: string | undefined): string | undefined {
+  const text = q?.trim();
+  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+}
+
 /** Case-insensitive "contains" over several text columns. */
 export function textSearch(q: string | undefined, columns: string[]): Dictionary | undefined {
-  const text = q?.trim();
-  if (!text) return undefined;
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return { $or: columns.map((c) => ({ [c]: { $ilike: pattern } })) };
+  const pattern = containsPattern(q);
+  return pattern ? { $or: columns.map((c) => ({ [c]: { $ilike: pattern } })) } : undefined;
 }

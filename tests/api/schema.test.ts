@@ -1,7 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../server/database/mikro-orm.config';
+import { migrationsList } from '../../server/database/migrations';
 import { getSchema, printedSchema, SCHEMA_FILE } from '../../server/graphql/schema';
+import { startTestApp } from '../setup/test-app';
 
 describe('the GraphQL schema contract', () => {
   it('schema.graphql matches the code (run `npm run schema:emit` after changing resolvers)', async () => {
@@ -24,5 +28,16 @@ describe('the GraphQL schema contract', () => {
     const schema = await getSchema();
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toContain('allVolunteers');
     expect(storage.queries.length).toBeGreaterThan(30);
+  });
+
+  it('every migration file is registered, in order, and the entities need no new migration', async () => {
+    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^Migration\d+\.ts$/.test(f)).map((f) => path.basename(f, '.ts')).sort();
+    expect(migrationsList.map((m) => m.name)).toEqual(files);
+    const app = await startTestApp();
+    try {
+      expect(await app.orm.getMigrator().checkMigrationNeeded()).toBe(false);
+    } finally {
+      await app.close();
+    }
   });
 });

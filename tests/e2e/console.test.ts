@@ -1,11 +1,7 @@
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../setup/test-app';
-// @ts-expect-error: plain ES module shared with `npm start`
-import { root } from '../../scripts/build-if-needed.mjs';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium, signIn, startConsoleApp } from '../setup/browser';
+import type { TestApp } from '../setup/test-app';
 
 /** The console as a person uses it: Debian's Chromium against the built console and the real API. */
 describe('console in Chromium', () => {
@@ -13,26 +9,15 @@ describe('console in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      // playwright gives each launch a fresh, temporary profile.
-    });
+    app = await startConsoleApp();
+    browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="username"], input[name="email"], input[type="email"]').first().fill(email);
-    await page.locator('input[name="password"], input[type="password"]').first().fill('Demo-Snu-2026!');
-    await page.locator('button[type="submit"]').click();
-    // The home page greets the signed-in user once the session is open.
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Bienvenue');
-  }
+  const login = (page: Page, email: string) => signIn(page, app.url, email);
 
   it('a Paris referent sees only Paris volunteers, opens one; a 92 referent cannot reach it by URL', async () => {
     const context75 = await browser.newContext({ locale: 'fr-FR' });

@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../setup/test-app';
-// @ts-expect-error: plain ES module shared with `npm start`
-import { root } from '../../scripts/build-if-needed.mjs';
+import { launchChromium, pageText, signIn, startConsoleApp } from '../setup/browser';
+import type { TestApp } from '../setup/test-app';
 
 /** A department referent's review session in the console, and what another department sees of it. */
 describe('reviewing files in the console (Chromium)', () => {
@@ -11,26 +9,17 @@ describe('reviewing files in the console (Chromium)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    app = await startConsoleApp();
+    browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill('Demo-Snu-2026!');
-    await page.locator('button[type="submit"]').click();
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Bienvenue');
-  }
+  const login = (page: Page, email: string) => signIn(page, app.url, email);
 
-  const text = (page: Page) => page.locator('body').innerText();
+  const text = pageText;
   const statusOf = async (id: string) => (await app.sql<{ status: string }>('select status from volunteer where id = $1', [id]))[0].status;
 
   async function openRow(page: Page, index: number): Promise<string> {

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import { TERRITORY_MANAGERS, Role } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
-import { allOf, idsCondition, refCondition } from '../../common/filters';
+import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { Region } from '../region/region.entity';
@@ -19,10 +19,10 @@ export class InscriptionGoalResolver extends createReadResolver({
   defaultSort: { field: 'department', order: 'ASC' },
   label: 'Cet objectif',
   where: (f) => {
-    const text = f.q?.trim();
+    const pattern = containsPattern(f.q);
     return allOf(
       idsCondition(f.ids),
-      text ? { department: { name: { $ilike: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } } : undefined,
+      pattern ? { department: { name: { $ilike: pattern } } } : undefined,
       refCondition('cohort', f.cohortId, 'cohortId'),
       refCondition('department', f.departmentId, 'departmentId'),
       refCondition('region', f.regionId, 'regionId'),

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
-import { allOf, idsCondition, refCondition } from '../../common/filters';
+import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort } from '../cohort/cohort.entity';
@@ -21,8 +21,7 @@ export class SessionResolver extends createReadResolver({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   label: 'Cette session',
   where: (f) => {
-    const text = f.q?.trim();
-    const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const pattern = containsPattern(f.q);
     return allOf(
       idsCondition(f.ids),
       pattern ? { center: { $or: [{ name: { $ilike: pattern } }, { city: { $ilike: pattern } }] } } : undefined,

@@ -23,6 +23,8 @@ import { Guardian } from './guardian.embeddable';
 // The referent's review list: department + status, newest or oldest first.
 @Index({ properties: ['department', 'status', 'createdAt'] })
 @Index({ properties: ['cohort', 'status'] })
+// Goal checks and dashboards count per department, cohort and status: index-only.
+@Index({ properties: ['department', 'cohort', 'status'] })
 @Index({ properties: ['session'] })
 @Index({ name: 'volunteer_search_text_trgm', expression: 'create index "volunteer_search_text_trgm" on "volunteer" using gin ("search_text" gin_trgm_ops)' })
 @Entity()

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../auth/context';
 import { badInput } from '../../common/errors';
-import { allOf, idsCondition, refCondition } from '../../common/filters';
+import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
 import { CorrectionRequest, CorrectionRequestStatus } from '../correction-request/correction-request.entity';
 import type { VolunteerFilter } from './volunteer.inputs';
@@ -21,14 +21,14 @@ const DAY_MS = 86_400_000;
 
 /** VolunteerFilter → ORM condition, shared by the list and its count. */
 export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
-  const text = f.q?.trim().toLowerCase();
+  const pattern = containsPattern(f.q?.toLowerCase());
   if (f.waitingForMoreThanDays !== undefined && f.waitingForMoreThanDays !== null && f.waitingForMoreThanDays < 0) {
     throw badInput('waitingForMoreThanDays doit être positif.', 'waitingForMoreThanDays');
   }
   return allOf(
     idsCondition(f.ids),
     // searchText is a lower-cased generated column with a trigram index.
-    text ? { searchText: { $like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : undefined,
+    pattern ? { searchText: { $like: pattern } } : undefined,
     f.status ? { status: f.status } : undefined,
     f.status_in ? { status: { $in: f.status_in } } : undefined,
     refCondition('cohort', f.cohortId, 'cohortId'),
