@@ -11,6 +11,7 @@ import { Volunteer } from '../volunteer/volunteer.entity';
 import { CORRECTABLE_FIELDS } from '../volunteer/volunteer.labels';
 import { CORRECTION_REASON_LABELS } from '../volunteer/volunteer-review.service';
 import { CorrectionRequest, CorrectionRequestStatus as S } from './correction-request.entity';
+import { inTransaction } from '../../common/transaction';
 
 const OPEN: readonly S[] = [S.PENDING, S.SENT, S.REMINDED];
 
@@ -32,7 +33,7 @@ export async function changeCorrectionRequest(ctx: RequestContext, id: string, a
   const user = requireUser(ctx);
   const requestId = assertUuid(id);
   const emailIds: string[] = [];
-  const result = await ctx.em.transactional(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const request = await tx.findOne(CorrectionRequest, { id: requestId });
     if (!request) throw notFound('Cette demande de correction');
     // Lock the file first: the "last open request" decision must not race.

@@ -6,6 +6,7 @@ import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { Note } from './note.entity';
+import { inTransaction } from '../../common/transaction';
 
 const MAX_NOTE = 5000;
 
@@ -15,7 +16,7 @@ export async function createNote(ctx: RequestContext, volunteerId: string, conte
   if (!text) throw badInput('La note est vide.', 'content');
   if (text.length > MAX_NOTE) throw badInput(`Une note ne doit pas dépasser ${MAX_NOTE} caractères.`, 'content');
   const id = assertUuid(volunteerId, 'volunteerId');
-  return ctx.em.transactional(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // The volunteer is loaded through the scoped EntityManager: out of scope is not found.
     const volunteer = await tx.findOne(Volunteer, { id });
     if (!volunteer) throw notFound('Ce volontaire');
@@ -37,7 +38,7 @@ export async function createNote(ctx: RequestContext, volunteerId: string, conte
 export async function deleteNote(ctx: RequestContext, noteId: string): Promise<boolean> {
   const user = requireUser(ctx);
   const id = assertUuid(noteId);
-  return ctx.em.transactional(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const note = await tx.findOne(Note, { id });
     if (!note) throw notFound('Cette note');
     if (note.author.id !== user.id && user.role !== Role.ADMIN) throw forbidden();

@@ -19,6 +19,7 @@ import { Volunteer } from './volunteer.entity';
 import { ACTION_LABELS, CORRECTABLE_FIELDS, REFUSAL_LABELS, STATUS_LABELS } from './volunteer.labels';
 import { findTransition, roleMayTake, TRANSITIONS } from './volunteer.transitions';
 import type { CorrectionRequestInput } from './review.inputs';
+import { inTransaction } from '../../common/transaction';
 
 export const MAX_BULK_IDS = 1000;
 const MAX_TEXT = 2000;
@@ -92,7 +93,7 @@ export async function applyTransition(ctx: RequestContext, id: string, action: T
   if (options.force && user.role !== Role.ADMIN) throw forbidden();
   const volunteerId = assertUuid(id);
   const emailIds: string[] = [];
-  const result = await ctx.em.transactional(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     // The row lock makes concurrent actions on one file run one after the other.
     const volunteer = await tx.findOne(Volunteer, { id: volunteerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!volunteer) throw notFound('Ce volontaire');
