@@ -32,7 +32,8 @@ export function ormConfig(clientUrl: string, options: { logger?: Logger; poolMax
       migrationsList,
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      // Diffs are computed against the migrated database itself: no snapshot files to keep in sync.
+      snapshot: false,
       emit: 'ts',
       // main.ts and the CLI report what was applied; tests stay quiet.
       silent: true,
