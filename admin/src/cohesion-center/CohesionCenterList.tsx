@@ -13,7 +13,7 @@ export const CENTER_FIELDS = ['id', 'name', 'address', 'zip', 'city', 'capacity'
 
 export function CohesionCenterList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="city" />

@@ -5,7 +5,7 @@ const filters = [<TextInput key="q" source="q" alwaysOn />, <SelectInput key="st
 
 export function CohortList() {
   return (
-    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+    <List exporter={false} filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <DateField source="startDate" />

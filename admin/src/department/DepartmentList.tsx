@@ -12,7 +12,7 @@ const filters = [
 
 export function DepartmentList() {
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={50} queryOptions={{ meta: { sparseFields: FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={50} queryOptions={{ meta: { sparseFields: FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="code" />
         <TextField source="name" />

@@ -12,7 +12,7 @@ const filters = [
 
 export function MeetingPointList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="address" />

@@ -2,7 +2,7 @@ import { Datagrid, List, ReferenceManyField, Show, SimpleShowLayout, TextField, 
 
 export function RegionList() {
   return (
-    <List filters={[<TextInput key="q" source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <List exporter={false} filters={[<TextInput key="q" source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="code" />
         <TextField source="name" />

@@ -32,7 +32,7 @@ const filters = [
 
 export function SessionList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FunctionField<SessionRow> source="center" sortBy="center" render={(r) => r.center.name} />
         <FunctionField<SessionRow> source="department" sortable={false} render={(r) => coded(r.center.department)} />

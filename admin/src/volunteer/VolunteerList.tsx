@@ -44,6 +44,8 @@ export function VolunteerList() {
   const reviewer = !!permissions && REVIEWER_ROLES.includes(permissions);
   return (
     <List
+      // Exports come from the server (exports issue), with the same scope and filters.
+      exporter={false}
       filters={filters}
       filterDefaultValues={reviewer ? { status: 'WAITING_VALIDATION' } : {}}
       sort={{ field: 'createdAt', order: 'DESC' }}
