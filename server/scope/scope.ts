@@ -53,8 +53,3 @@ export function Scoped(rule: ScopeRule): ClassDecorator {
     cond: (params: ScopeParams | undefined) => scopeCondition(rule, params),
   });
 }
-
-/** The common rule: the row's department (reached by `path`) is one of the user's departments. */
-export function inDepartments(user: ScopeUser, path: (ids: { $in: string[] }) => Dictionary): Dictionary {
-  return path({ $in: user.departmentIds });
-}
