@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn, startConsoleApp } from '../setup/browser';
-import type { TestApp } from '../setup/test-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useConsoleInChromium } from '../setup/browser';
 
 /** The console as a person uses it: Debian's Chromium against the built console and the real API. */
 describe('console in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp();
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const login = (page: Page, email: string) => signIn(page, app.url, email);
+  const session = useConsoleInChromium();
+  const login = (page: Page, email: string) => session.login(page, email);
 
   it('a Paris referent sees only Paris volunteers, opens one; a 92 referent cannot reach it by URL', async () => {
-    const context75 = await browser.newContext({ locale: 'fr-FR' });
+    const context75 = await session.browser.newContext({ locale: 'fr-FR' });
     const page = await context75.newPage();
     await login(page, 'dept-75@demo.snu.test');
-    await page.goto(`${app.url}/#/Volunteer`);
+    await page.goto(`${session.app.url}/#/Volunteer`);
     const rows = page.locator('table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Every department cell in the list shows Paris.
@@ -33,16 +21,16 @@ describe('console in Chromium', () => {
 
     await rows.first().click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/Volunteer\/[0-9a-f-]{36}\/show/);
-    const volunteerUrl = page.url().replace(app.url, '');
+    const volunteerUrl = page.url().replace(session.app.url, '');
     const volunteerId = /Volunteer\/([0-9a-f-]{36})/.exec(volunteerUrl)![1];
-    const [row] = await app.sql<{ last_name: string; email: string }>('select last_name, email from volunteer where id = $1', [volunteerId]);
+    const [row] = await session.app.sql<{ last_name: string; email: string }>('select last_name, email from volunteer where id = $1', [volunteerId]);
     await expect.poll(() => page.locator('main, #main-content, body').first().innerText(), { timeout: 10_000 }).toContain(row.email);
     await context75.close();
 
-    const context92 = await browser.newContext({ locale: 'fr-FR' });
+    const context92 = await session.browser.newContext({ locale: 'fr-FR' });
     const page92 = await context92.newPage();
     await login(page92, 'dept-92@demo.snu.test');
-    await page92.goto(`${app.url}/${volunteerUrl.replace(/^\//, '')}`);
+    await page92.goto(`${session.app.url}/${volunteerUrl.replace(/^\//, '')}`);
     await expect.poll(() => page92.locator('body').innerText(), { timeout: 15_000 }).toMatch(/introuvable|n’existe pas|n'existe pas|Élément non trouvé/i);
     // Its e-mail is unique: a namesake in 92 may legitimately appear in the list it falls back to.
     expect(await page92.locator('body').innerText()).not.toContain(row.email);

@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageText, signIn, startConsoleApp } from '../setup/browser';
-import type { TestApp } from '../setup/test-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pageText, useConsoleInChromium } from '../setup/browser';
 
 /** A department referent's review session in the console, and what another department sees of it. */
 describe('reviewing files in the console (Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp();
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const login = (page: Page, email: string) => signIn(page, app.url, email);
+  const session = useConsoleInChromium();
+  const login = (page: Page, email: string) => session.login(page, email);
 
   const text = pageText;
-  const statusOf = async (id: string) => (await app.sql<{ status: string }>('select status from volunteer where id = $1', [id]))[0].status;
+  const statusOf = async (id: string) => (await session.app.sql<{ status: string }>('select status from volunteer where id = $1', [id]))[0].status;
 
   async function openRow(page: Page, index: number): Promise<string> {
-    await page.goto(`${app.url}/#/Volunteer`);
+    await page.goto(`${session.app.url}/#/Volunteer`);
     const rows = page.locator('table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(index);
     await rows.nth(index).locator('td.column-lastName').click();
@@ -32,12 +20,12 @@ describe('reviewing files in the console (Chromium)', () => {
   }
 
   it('validates two in bulk, refuses one, requests a correction on another; each shows in its history; 92 sees none of it', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await login(page, 'dept-75@demo.snu.test');
 
     // The list opens on the files waiting for validation.
-    await page.goto(`${app.url}/#/Volunteer`);
+    await page.goto(`${session.app.url}/#/Volunteer`);
     const rows = page.locator('table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(4);
     const chips = await page.locator('table tbody td.column-status').allInnerTexts();
@@ -49,7 +37,7 @@ describe('reviewing files in the console (Chromium)', () => {
     for (const i of firstTwo) await rows.nth(i).locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: 'Valider la sélection' }).click();
     await expect.poll(() => text(page), { timeout: 15_000 }).toMatch(/2 validés, 0 refusés/);
-    const validated = await app.sql<{ id: string; last_name: string }>(
+    const validated = await session.app.sql<{ id: string; last_name: string }>(
       `select v.id, v.last_name from audit_event e join volunteer v on v.id = e.record_id
        where e.action = 'VOLUNTEER_VALIDATE' and e.created_at > now() - interval '10 minutes'`,
     );
@@ -80,16 +68,16 @@ describe('reviewing files in the console (Chromium)', () => {
     await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/identityDocument/);
 
     // The validated ones show their decision in their history too.
-    await page.goto(`${app.url}/#/Volunteer/${validated[0].id}/show/historique`);
+    await page.goto(`${session.app.url}/#/Volunteer/${validated[0].id}/show/historique`);
     await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/a validé le dossier/);
     await context.close();
 
     // Another department sees none of these files or their history.
-    const other = await browser.newContext({ locale: 'fr-FR' });
+    const other = await session.browser.newContext({ locale: 'fr-FR' });
     const page92 = await other.newPage();
     await login(page92, 'dept-92@demo.snu.test');
     for (const id of [refusedId, correctedId, validated[0].id]) {
-      await page92.goto(`${app.url}/#/Volunteer/${id}/show/historique`);
+      await page92.goto(`${session.app.url}/#/Volunteer/${id}/show/historique`);
       await expect.poll(() => text(page92), { timeout: 15_000 }).toMatch(/n'existe pas|n’existe pas|introuvable/i);
       expect(await text(page92)).not.toMatch(/a refusé le dossier|a demandé des corrections|a validé le dossier/);
     }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from './test-app';
 // @ts-expect-error: plain ES module shared with `npm start`
 import { root } from '../../scripts/build-if-needed.mjs';
@@ -28,3 +28,34 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
 }
 
 export const pageText = (page: Page) => page.locator('body').innerText();
+
+export interface ConsoleSession {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  login(page: Page, email: string): Promise<void>;
+}
+
+/** Registers the suite's set-up: the console app and a browser, closed after the suite. */
+export function useConsoleInChromium(): ConsoleSession {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startConsoleApp();
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('console app not started');
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    login: (page, email) => signIn(page, app!.url, email),
+  };
+}
