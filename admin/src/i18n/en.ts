@@ -13,6 +13,7 @@ export const en: Messages = {
     todo: '%{count} files waiting for more than 7 days',
     waiting: 'Files waiting for validation',
     open_list: 'Open the list',
+    no_history: 'No event for this file yet.',
     not_found: 'Not found: it does not exist or is outside your scope.',
   },
   actions: {

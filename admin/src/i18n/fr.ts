@@ -13,6 +13,7 @@ export const fr = {
     todo: '%{count} dossiers en attente depuis plus de 7 jours',
     waiting: 'Dossiers en attente de validation',
     open_list: 'Ouvrir la liste',
+    no_history: 'Aucun événement pour ce dossier.',
     not_found: 'Élément introuvable : il n’existe pas ou ne fait pas partie de votre périmètre.',
   },
   actions: {

@@ -18,7 +18,7 @@ function Timeline() {
   const translate = useTranslate();
   const locale = useLocale();
   if (isPending) return null;
-  if (!data?.length) return <Typography color="text.secondary">{translate('ra.navigation.no_results')}</Typography>;
+  if (!data?.length) return <Typography color="text.secondary">{translate('app.no_history')}</Typography>;
   const show = (field: string, value: unknown) => {
     if (value === null || value === undefined || value === '') return '∅';
     if (typeof value === 'string' && ENUM_OF_FIELD[field]) return translate(`enums.${ENUM_OF_FIELD[field]}.${value}`, { _: value });
