@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 
 const VALIDATE = 'mutation($id: ID!, $version: Int, $force: Boolean) { validateVolunteer(id: $id, version: $version, force: $force) { id status version phase1Status } }';
 const BULK = 'mutation($ids: [ID!]!) { validateVolunteers(ids: $ids) { succeeded failed { id code message } } }';
+const BULK_CODES = 'mutation($ids: [ID!]!) { validateVolunteers(ids: $ids) { succeeded failed { id code } } }';
 
 describe('review rules: scope, windows, goals, concurrency, audit, bad input', () => {
   let app: TestApp;
@@ -88,6 +89,27 @@ describe('review rules: scope, windows, goals, concurrency, audit, bad input', (
     expect(errorCode(await region11.request(VALIDATE, { id: ids.find((_, i) => errorCode(results[i]) === 'GOAL_REACHED'), force: true }))).toBe('FORBIDDEN');
     const forced = await admin.request<{ validateVolunteer: { status: string } }>(VALIDATE, { id: ids.find((_, i) => errorCode(results[i]) === 'GOAL_REACHED'), force: true });
     expect(forced.data?.validateVolunteer.status).toBe('VALIDATED');
+  });
+
+  it('bulk validation respects each department’s goal: with 2 places left in 93, 2 of 5 pass; 92 files still pass', async () => {
+    const cohortId = await openCohortId(app);
+    const [{ n }] = await app.sql<{ n: number }>(
+      `select count(*)::int as n from volunteer v join department d on d.id = v.department_id where d.code = '93' and v.cohort_id = $1 and v.status = 'VALIDATED'`,
+      [cohortId],
+    );
+    await app.sql(`update inscription_goal set max = $2 where cohort_id = $1 and department_id = (select id from department where code = '93')`, [cohortId, n + 2]);
+    const in93 = await Promise.all(Array.from({ length: 5 }, () => createVolunteer(app, '93', 'WAITING_VALIDATION')));
+    const in92 = await createVolunteer(app, '92', 'WAITING_VALIDATION');
+    const { validateVolunteers } = await region11.ok<{ validateVolunteers: { succeeded: string[]; failed: { id: string; code: string }[] } }>(BULK_CODES, { ids: [...in93, in92] });
+    expect(validateVolunteers.succeeded).toEqual([in93[0], in93[1], in92]);
+    expect(validateVolunteers.failed).toEqual(in93.slice(2).map((id) => ({ id, code: 'GOAL_REACHED' })));
+    const [{ after }] = await app.sql<{ after: number }>(
+      `select count(*)::int as after from volunteer v join department d on d.id = v.department_id where d.code = '93' and v.cohort_id = $1 and v.status = 'VALIDATED'`,
+      [cohortId],
+    );
+    expect(after).toBe(n + 2);
+    const [{ audits }] = await app.sql<{ audits: number }>(`select count(*)::int as audits from audit_event where record_id = any($1)`, [[...in93, in92]]);
+    expect(audits).toBe(3);
   });
 
   it('50 concurrent actions on one file: exactly one succeeds, version increments once', async () => {

@@ -19,6 +19,8 @@ import { Volunteer } from './volunteer.entity';
 import { ACTION_LABELS, CORRECTABLE_FIELDS, REFUSAL_LABELS, STATUS_LABELS } from './volunteer.labels';
 import { findTransition, roleMayTake, TRANSITIONS } from './volunteer.transitions';
 import type { CorrectionRequestInput } from './review.inputs';
+import type { CurrentUser } from '../../auth/current-user';
+import type { EmailMessage } from '../email/email-message.entity';
 import { inTransaction } from '../../common/transaction';
 
 export const MAX_BULK_IDS = 1000;
@@ -97,40 +99,66 @@ export async function applyTransition(ctx: RequestContext, id: string, action: T
     // The row lock makes concurrent actions on one file run one after the other.
     const volunteer = await tx.findOne(Volunteer, { id: volunteerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!volunteer) throw notFound('Ce volontaire');
-    const transition = findTransition(action, volunteer.status);
-    if (!transition) throw invalidTransition(action, volunteer.status);
-    if (!transition.roles.includes(user.role)) throw forbidden();
     const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
-    if (action === T.VALIDATE) {
-      if (user.role === Role.REFERENT_DEPARTMENT && todayInParis() > cohort.instructionEndDate) {
-        throw new AppError(
-          'WINDOW_CLOSED',
-          `L’instruction du séjour « ${cohort.name} » est close depuis le ${cohort.instructionEndDate.split('-').reverse().join('/')} : seuls les référents régionaux et l’administration peuvent encore valider.`,
-        );
-      }
-      await checkGoal(tx, volunteer, Boolean(options.force));
-    }
-    if (options.version !== undefined && options.version !== null && options.version !== volunteer.version) throw conflict();
-
-    const before = snapshot(volunteer);
-    const { template, data, extra } = effect(volunteer);
-    volunteer.status = transition.to;
-    volunteer.statusChangedAt = new Date();
-    if (extra) await extra(tx, volunteer);
-    recordAudit(tx, user, {
-      action: `VOLUNTEER_${action}`,
-      recordType: 'Volunteer',
-      recordId: volunteer.id,
-      departmentId: volunteer.department.id,
-      changes: diff(before, snapshot(volunteer)),
-    });
-    const emails = queueVolunteerEmail(tx, volunteer, template, { cohortName: cohort.name, ...data });
+    const emails = await decideAndApply(tx, user, volunteer, cohort, action, options, effect, (v) => checkGoal(tx, v, Boolean(options.force)));
     await tx.flush();
     emailIds.push(...emails.map((e) => e.id));
     return volunteer;
   });
   await ctx.jobs?.emailsQueued(emailIds);
   return result;
+}
+
+/**
+ * The checks of one action on one locked file (status, role, window, goal, version), then its
+ * effects in the unit of work: new status, audit event, e-mails. Nothing is changed unless every
+ * check passes. Shared by single actions and bulk validation.
+ */
+async function decideAndApply(
+  tx: EntityManager,
+  user: CurrentUser,
+  volunteer: Volunteer,
+  cohort: Cohort,
+  action: T,
+  options: TransitionOptions,
+  effect: (v: Volunteer) => Effect,
+  goalCheck: (v: Volunteer) => Promise<void>,
+): Promise<EmailMessage[]> {
+  const transition = findTransition(action, volunteer.status);
+  if (!transition) throw invalidTransition(action, volunteer.status);
+  if (!transition.roles.includes(user.role)) throw forbidden();
+  if (action === T.VALIDATE) {
+    if (user.role === Role.REFERENT_DEPARTMENT && todayInParis() > cohort.instructionEndDate) {
+      throw new AppError(
+        'WINDOW_CLOSED',
+        `L’instruction du séjour « ${cohort.name} » est close depuis le ${cohort.instructionEndDate.split('-').reverse().join('/')} : seuls les référents régionaux et l’administration peuvent encore valider.`,
+      );
+    }
+    await goalCheck(volunteer);
+  }
+  if (options.version !== undefined && options.version !== null && options.version !== volunteer.version) throw conflict();
+
+  const before = snapshot(volunteer);
+  const { template, data, extra } = effect(volunteer);
+  volunteer.status = transition.to;
+  volunteer.statusChangedAt = new Date();
+  if (extra) await extra(tx, volunteer);
+  recordAudit(tx, user, {
+    action: `VOLUNTEER_${action}`,
+    recordType: 'Volunteer',
+    recordId: volunteer.id,
+    departmentId: volunteer.department.id,
+    changes: diff(before, snapshot(volunteer)),
+  });
+  return queueVolunteerEmail(tx, volunteer, template, { cohortName: cohort.name, ...data });
+}
+
+function goalReached(validated: number, max: number): AppError {
+  return new AppError(
+    'GOAL_REACHED',
+    `L’objectif d’inscription du département est atteint (${validated} / ${max}) : placez ce dossier sur liste complémentaire.`,
+    { validated, max },
+  );
 }
 
 /** The department's goal for the cohort, locked so that racing validations count one at a time. */
@@ -148,22 +176,18 @@ async function checkGoal(tx: EntityManager, volunteer: Volunteer, force: boolean
     { cohort: volunteer.cohort.id, department: volunteer.department.id, status: VolunteerStatus.VALIDATED },
     { filters: noScope },
   );
-  if (validated >= goal.max && !force) {
-    throw new AppError(
-      'GOAL_REACHED',
-      `L’objectif d’inscription du département est atteint (${validated} / ${goal.max}) : placez ce dossier sur liste complémentaire.`,
-      { validated, max: goal.max },
-    );
-  }
+  if (validated >= goal.max && !force) throw goalReached(validated, goal.max);
 }
 
+const validationEffect = (): Effect => ({
+  template: 'VOLUNTEER_VALIDATED',
+  extra: async (_tx, v) => {
+    v.phase1Status = Phase1Status.WAITING_ASSIGNMENT;
+  },
+});
+
 export function validateVolunteer(ctx: RequestContext, id: string, options: TransitionOptions): Promise<Volunteer> {
-  return applyTransition(ctx, id, T.VALIDATE, options, () => ({
-    template: 'VOLUNTEER_VALIDATED',
-    extra: async (_tx, v) => {
-      v.phase1Status = Phase1Status.WAITING_ASSIGNMENT;
-    },
-  }));
+  return applyTransition(ctx, id, T.VALIDATE, options, validationEffect);
 }
 
 export function refuseVolunteer(ctx: RequestContext, id: string, reason: RefusalReason, message: string, options: TransitionOptions): Promise<Volunteer> {
@@ -253,7 +277,12 @@ export function requestCorrections(ctx: RequestContext, id: string, requests: Co
   }));
 }
 
-/** Bulk validation: each file is checked exactly as alone; the valid ones commit, the others say why. */
+/**
+ * Bulk validation: each file goes through exactly the checks of a single validation, and the
+ * result says which ones failed and why. One transaction for the whole selection: the files are
+ * locked in id order, each department's goal is locked once and counted once, and the changes
+ * are written by one flush (multi-row inserts). Files that fail a check are left untouched.
+ */
 export async function validateMany(ctx: RequestContext, ids: string[]): Promise<{ succeeded: string[]; failed: Array<{ id: string; code: string; message: string }> }> {
   const user = requireUser(ctx);
   if (!roleMayTake(T.VALIDATE, user.role)) throw forbidden();
@@ -262,16 +291,53 @@ export async function validateMany(ctx: RequestContext, ids: string[]): Promise<
   const normalized = ids.map((id) => assertUuid(id, 'ids'));
   const duplicates = normalized.filter((id, i) => normalized.indexOf(id) !== i);
   if (duplicates.length) throw badInput(`Le dossier ${duplicates[0]} apparaît plusieurs fois dans la sélection.`, 'ids');
+
   const succeeded: string[] = [];
   const failed: Array<{ id: string; code: string; message: string }> = [];
-  for (const id of normalized) {
-    try {
-      await validateVolunteer(ctx, id, {});
-      succeeded.push(id);
-    } catch (error) {
-      if (error instanceof AppError) failed.push({ id, code: String(error.extensions.code), message: error.message });
-      else failed.push({ id, code: 'INTERNAL_SERVER_ERROR', message: 'Erreur interne sur ce dossier : réessayez-le seul.' });
+  const emailIds: string[] = [];
+  await inTransaction(ctx, async (tx) => {
+    // Locked in id order, so that two bulk calls cannot deadlock on the same files.
+    const volunteers = await tx.find(Volunteer, { id: { $in: normalized } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const byId = new Map(volunteers.map((v) => [v.id, v]));
+    const cohorts = new Map((await tx.find(Cohort, { id: { $in: [...new Set(volunteers.map((v) => v.cohort.id))] } })).map((c) => [c.id, c]));
+    const goals = await lockGoals(tx, volunteers);
+    for (const id of normalized) {
+      const volunteer = byId.get(id);
+      try {
+        if (!volunteer) throw notFound('Ce volontaire');
+        const key = goalKey(volunteer);
+        const emails = await decideAndApply(tx, user, volunteer, cohorts.get(volunteer.cohort.id)!, T.VALIDATE, {}, validationEffect, async () => {
+          const goal = goals.get(key);
+          if (goal && goal.validated >= goal.max) throw goalReached(goal.validated, goal.max);
+        });
+        const goal = goals.get(key);
+        if (goal) goal.validated += 1;
+        emailIds.push(...emails.map((e) => e.id));
+        succeeded.push(id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        failed.push({ id, code: String(error.extensions.code), message: error.message });
+      }
     }
-  }
+    await tx.flush();
+  });
+  await ctx.jobs?.emailsQueued(emailIds);
   return { succeeded, failed };
+}
+
+const goalKey = (v: Volunteer) => `${v.cohort.id}:${v.department.id}`;
+
+/** Locks (in id order) the goals of the departments and cohorts of these files, and counts once. */
+async function lockGoals(tx: EntityManager, volunteers: Volunteer[]): Promise<Map<string, { max: number; validated: number }>> {
+  const noScope = { [SCOPE_FILTER]: false };
+  const pairs = [...new Map(volunteers.map((v) => [goalKey(v), { cohort: v.cohort.id, department: v.department.id }])).values()];
+  const result = new Map<string, { max: number; validated: number }>();
+  if (pairs.length === 0) return result;
+  const goals = await tx.find(InscriptionGoal, { $or: pairs }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: noScope, orderBy: { id: 'asc' } });
+  for (const goal of goals) {
+    if (!goal.department) continue;
+    const validated = await tx.count(Volunteer, { cohort: goal.cohort.id, department: goal.department.id, status: VolunteerStatus.VALIDATED }, { filters: noScope });
+    result.set(`${goal.cohort.id}:${goal.department.id}`, { max: goal.max, validated });
+  }
+  return result;
 }
