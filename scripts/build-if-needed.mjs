@@ -26,7 +26,9 @@ function mtime(file) {
 
 function run(label, args) {
   console.log(`[build] ${label}…`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  // Always a production build, even when called from the tests (NODE_ENV=test would make vite
+  // bundle React's development build).
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     console.error(`[build] échec : ${label}`);
     process.exit(result.status ?? 1);
@@ -44,6 +46,6 @@ export function buildServerIfNeeded() {
 export function buildAdminIfNeeded() {
   const sources = newest(['admin', 'schema.graphql', 'package-lock.json']);
   if (mtime('dist/admin/index.html') < sources) {
-    run('construction de la console (vite)', [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn']);
+    run('construction de la console (vite)', [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.mts', '--logLevel', 'warn']);
   }
 }
