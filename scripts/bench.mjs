@@ -104,6 +104,8 @@ async function main() {
     databaseUrl = server.url('snu_bench');
   }
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection's error must not kill the run; the next query reports it.
+  db.on('error', (error) => log(`database connection error: ${error.message}`));
   cleanups.push(() => db.end());
   const sql = async (text, params) => (await db.query(text, params)).rows;
 
