@@ -6,12 +6,15 @@ import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './dataProvider';
 import { departmentResource } from './department';
 import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { meetingPointResource } from './meeting-point';
 import { regionResource } from './region';
 import { sessionResource } from './session';
 import { theme } from './theme';
 import { volunteerResource } from './volunteer';
 
+// Built from the schema shipped at build time: no request before login, no server introspection.
 const dataProvider = createDataProvider();
 
 /** The table of contents: every resource of the console and its providers. */
@@ -23,6 +26,8 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       theme={theme}
+      layout={Layout}
+      loginPage={LoginPage}
       dashboard={Dashboard}
       requireAuth
       disableTelemetry

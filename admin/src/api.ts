@@ -2,7 +2,7 @@
 
 export interface ApiErrorShape {
   message: string;
-  extensions?: { code?: string; [key: string]: unknown };
+  extensions?: { code?: unknown; [key: string]: unknown };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -12,17 +12,30 @@ const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
+  NETWORK: 503,
 };
 
-/** An error the console shows as is: the server's French message, and an HTTP-like status for react-admin. */
+export const NETWORK_MESSAGE = 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.';
+
+/**
+ * An error the console shows as is: the server's French message (`extensions.code` kept in
+ * `code`), and an HTTP-like `status` that react-admin understands (401 signs the user out).
+ */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   constructor(message: string, code: string) {
     super(message);
+    this.name = 'ApiError';
     this.code = code;
     this.status = STATUS_BY_CODE[code] ?? 400;
   }
+}
+
+/** The first GraphQL error of a response, as an ApiError. */
+export function fromGraphQLError(error: ApiErrorShape): ApiError {
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+  return new ApiError(error.message, code);
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -35,13 +48,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new ApiError('Le serveur est injoignable : vérifiez votre connexion puis réessayez.', 'NETWORK');
+    throw new ApiError(NETWORK_MESSAGE, 'NETWORK');
   }
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ApiErrorShape[] };
-  if (body.errors?.length) {
-    const first = body.errors[0];
-    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  }
+  const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: ApiErrorShape[] };
+  if (body.errors?.length) throw fromGraphQLError(body.errors[0]);
+  if (!response.ok) throw new ApiError(`Le serveur a répondu par une erreur (HTTP ${response.status}). Réessayez dans un instant.`, response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
   if (!body.data) throw new ApiError('Réponse inattendue du serveur.', 'INTERNAL_SERVER_ERROR');
   return body.data;
 }

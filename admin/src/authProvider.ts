@@ -1,17 +1,27 @@
-import type { AuthProvider } from 'react-admin';
+import type { AuthProvider, UserIdentity } from 'react-admin';
 import { ApiError, gql } from './api';
 
 export type Role = 'ADMIN' | 'REFERENT_REGION' | 'REFERENT_DEPARTMENT' | 'HEAD_CENTER' | 'VISITOR';
 
+export interface Place {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The signed-in staff member, as `query me` returns it. */
 export interface Me {
   id: string;
   email: string;
   firstName: string;
   lastName: string;
   role: Role;
-  region: { id: string; code: string; name: string } | null;
-  departments: Array<{ id: string; code: string; name: string }>;
+  region: Place | null;
+  departments: Place[];
 }
+
+/** What react-admin's `useGetIdentity()` gives the pages. */
+export type Identity = UserIdentity & Me & { fullName: string };
 
 const ME_FIELDS = 'id email firstName lastName role region { id code name } departments { id code name }';
 
@@ -19,19 +29,22 @@ const ME_FIELDS = 'id email firstName lastName role region { id code name } depa
 let current: Promise<Me> | null = null;
 
 export function fetchMe(): Promise<Me> {
-  current ??= gql<{ me: Me }>(`{ me { ${ME_FIELDS} } }`).then((r) => r.me);
-  current.catch(() => {
-    current = null;
-  });
+  if (!current) {
+    const request = gql<{ me: Me }>(`{ me { ${ME_FIELDS} } }`).then((r) => r.me);
+    current = request;
+    request.catch(() => {
+      if (current === request) current = null;
+    });
+  }
   return current;
 }
 
 /** What each role may open in the console (comfort only: the server decides). */
-const READABLE: Record<Role, string[]> = {
-  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent'],
-  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent'],
-  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent'],
-  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session'],
+const READABLE: Record<Role, readonly string[]> = {
+  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
   VISITOR: ['Cohort', 'CohesionCenter', 'Session', 'Department', 'Region'],
 };
 
@@ -39,43 +52,54 @@ export function canRead(role: Role | undefined, resource: string): boolean {
   return !!role && READABLE[role].includes(resource);
 }
 
-export const REVIEWER_ROLES: Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'];
+/** Roles that review registrations (validate, refuse, waiting list, corrections). */
+export const REVIEWER_ROLES: readonly Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'];
+
+export const isReviewer = (role: Role | undefined): boolean => !!role && REVIEWER_ROLES.includes(role);
+
+function isUnauthenticated(error: unknown): boolean {
+  if (error instanceof ApiError) return error.code === 'UNAUTHENTICATED';
+  return (error as { status?: number } | null)?.status === 401;
+}
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     current = null;
     const { login } = await gql<{ login: Me }>(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ${ME_FIELDS} } }`, {
-      email: username,
+      email: username.trim(),
       password,
     });
     current = Promise.resolve(login);
   },
   async logout() {
     current = null;
+    // Without a session the server answers UNAUTHENTICATED: nothing more to end.
     await gql('mutation { logout }').catch(() => undefined);
   },
   async checkAuth() {
     await fetchMe();
   },
+  /** UNAUTHENTICATED signs the user out (back to the login page); FORBIDDEN and others stay on the page. */
   async checkError(error: unknown) {
-    const status = (error as { status?: number } | null)?.status;
-    if (status === 401 || (error instanceof ApiError && error.code === 'UNAUTHENTICATED')) {
+    if (isUnauthenticated(error)) {
       current = null;
       throw new Error('ra.auth.auth_check_error');
     }
   },
-  async getIdentity() {
+  async getIdentity(): Promise<Identity> {
     const me = await fetchMe();
     return { ...me, fullName: `${me.firstName} ${me.lastName}` };
   },
   async getPermissions() {
     return (await fetchMe()).role;
   },
+  /** Menus and buttons follow the role: ADMIN everything; others read their resources; only reviewers act on volunteers. */
   async canAccess({ resource, action }) {
     const me = await fetchMe().catch(() => null);
     if (!me) return false;
+    if (me.role === 'ADMIN') return true;
     if (!resource) return true;
     if (action === 'list' || action === 'show') return canRead(me.role, resource);
-    return me.role === 'ADMIN' || (REVIEWER_ROLES.includes(me.role) && resource === 'Volunteer');
+    return isReviewer(me.role) && resource === 'Volunteer' && action !== 'delete';
   },
 };

@@ -1,40 +1,71 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import type { DataProvider } from 'react-admin';
+import { type DataProvider, HttpError } from 'react-admin';
 import introspectedSchema from 'virtual:graphql-introspection';
-import { ApiError } from './api';
+import { ApiError, type ApiErrorShape, fromGraphQLError, NETWORK_MESSAGE } from './api';
 
-interface GraphQLErrorLike {
-  message: string;
-  extensions?: { code?: string };
+/** What Apollo puts in an error (ra-data-graphql wraps it in an HttpError whose `body` is the ApolloError). */
+interface ApolloErrorLike {
+  graphQLErrors?: readonly ApiErrorShape[];
+  networkError?: { statusCode?: number; result?: { errors?: ApiErrorShape[] } } | null;
 }
 
-/** Turns Apollo's errors into the server's French message, with a status react-admin understands. */
-function toApiError(error: unknown): unknown {
-  const graphQLErrors = (error as { graphQLErrors?: GraphQLErrorLike[] } | null)?.graphQLErrors;
-  const first = graphQLErrors?.[0];
-  if (first) return new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const networkError = (error as { networkError?: { result?: { errors?: GraphQLErrorLike[] } } } | null)?.networkError;
-  const networkFirst = networkError?.result?.errors?.[0];
-  if (networkFirst) return new ApiError(networkFirst.message, networkFirst.extensions?.code ?? 'BAD_USER_INPUT');
-  if (networkError) return new ApiError('Le serveur est injoignable : vérifiez votre connexion puis réessayez.', 'NETWORK');
+/** Any error from the GraphQL layer as an ApiError carrying the server's French message and code. */
+export function toApiError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Error && error.name === 'AbortError') return error; // react-query cancelled the request
+  const wrapper = error as { status?: number; body?: unknown } | null;
+  for (const candidate of [error, wrapper?.body]) {
+    const apollo = candidate as ApolloErrorLike | null | undefined;
+    const first = apollo?.graphQLErrors?.[0] ?? apollo?.networkError?.result?.errors?.[0];
+    if (first) return fromGraphQLError(first);
+  }
+  if (!(error instanceof HttpError)) return error;
+  // ra-data-graphql turns a network failure into HttpError(message, statusCode): no response body left.
+  const status = wrapper?.status;
+  if (status === 401) return new ApiError('Vous n’êtes pas connecté ou votre session a expiré : reconnectez-vous.', 'UNAUTHENTICATED');
+  if (status === undefined || status === 0) return new ApiError(NETWORK_MESSAGE, 'NETWORK');
+  if (status >= 400) return new ApiError(`Le serveur a répondu par une erreur (HTTP ${status}). Réessayez dans un instant.`, 'INTERNAL_SERVER_ERROR');
   return error;
 }
 
+type Params = { sort?: { field: string; order: string }; meta?: Record<string, unknown> } & Record<string, unknown>;
+
 /**
- * ra-data-graphql-simple over the schema shipped at build time. Out-of-scope records come back
- * as null: they are reported exactly as records that do not exist.
+ * react-admin asks for `sort: id DESC` when a list has no sort of its own (ReferenceManyField,
+ * ReferenceInput…); the API does not sort on ids, so such a request uses the server's default order.
+ * `meta` is copied because ra-data-graphql-simple deletes `meta.sparseFields` from the object it gets.
+ */
+function prepare(params: Params): Params {
+  const prepared: Params = { ...params, meta: params.meta ? { ...params.meta } : undefined };
+  if (prepared.sort?.field === 'id') delete prepared.sort;
+  return prepared;
+}
+
+const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+type Method = (typeof METHODS)[number];
+type AnyMethod = (resource: string, params: Params) => Promise<{ data: unknown }>;
+
+/**
+ * ra-data-graphql-simple over the schema shipped at build time (`virtual:graphql-introspection`,
+ * made from schema.graphql by the vite plugin): nothing is asked of the server before login, and
+ * its introspection may stay off. Pages choose their columns, nested ones included, with
+ * `meta.sparseFields`, e.g. `['id', { department: ['code', 'name', { region: ['name'] }] }]`.
+ *
+ * Out-of-scope records come back as null from the API: they are reported exactly as records that
+ * do not exist.
  */
 export function createDataProvider(): DataProvider {
   const base = buildGraphQLProvider({
     clientOptions: { uri: '/graphql', credentials: 'same-origin' },
     introspection: { schema: introspectedSchema },
   });
-  const wrapped: Record<string, unknown> = {};
-  for (const method of ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const) {
-    wrapped[method] = async (resource: string, params: unknown) => {
+  const wrapped: Partial<Record<Method, AnyMethod>> = {};
+  for (const method of METHODS) {
+    const call = base[method] as unknown as AnyMethod;
+    wrapped[method] = async (resource, params) => {
       try {
-        const result = await (base[method] as (r: string, p: unknown) => Promise<{ data: unknown }>)(resource, params);
-        if (method === 'getOne' && !result.data) throw new ApiError('ra.notification.item_doesnt_exist', 'NOT_FOUND');
+        const result = await call(resource, prepare(params));
+        if (method === 'getOne' && !result.data) throw new ApiError('app.not_found', 'NOT_FOUND');
         return result;
       } catch (error) {
         throw toApiError(error);

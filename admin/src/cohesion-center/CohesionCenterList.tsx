@@ -1,25 +1,27 @@
 import { AutocompleteInput, BooleanField, BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput } from 'react-admin';
-import { coded, type Coded } from '../common/TextOf';
+import { coded, type Coded } from '../common/coded';
+import { ListPagination } from '../common/ListPagination';
+import { CODED } from '../common/sparse';
+import { CENTER_FIELDS, type CenterRecord } from './fields';
 
 const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }}>
+  <TextInput key="q" source="q" alwaysOn resettable />,
+  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }} sort={{ field: 'code', order: 'ASC' }} perPage={200} queryOptions={{ meta: { sparseFields: CODED } }}>
     <AutocompleteInput optionText={(d: Coded) => coded(d)} filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
   <BooleanInput key="accessibleReducedMobility" source="accessibleReducedMobility" />,
 ];
 
-export const CENTER_FIELDS = ['id', 'name', 'address', 'zip', 'city', 'capacity', 'accessibleReducedMobility', { department: ['id', 'code', 'name'] }];
-
+/** Cohesion centres of the user's scope. */
 export function CohesionCenterList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="city" />
-        <FunctionField<{ department: Coded }> source="department" sortBy="department" render={(r) => coded(r.department)} />
+        <FunctionField<CenterRecord> source="department" sortBy="department" render={(r) => coded(r.department)} />
         <NumberField source="capacity" />
-        <BooleanField source="accessibleReducedMobility" />
+        <BooleanField source="accessibleReducedMobility" sortable={false} />
       </Datagrid>
     </List>
   );

@@ -1,23 +1,31 @@
 import Chip from '@mui/material/Chip';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-type Colour = 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info';
+type Colour = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
 
-const STATUS_COLOURS: Record<string, Colour> = {
-  VALIDATED: 'success',
+const COLOURS: Record<string, Colour> = {
+  // VolunteerStatus
+  IN_PROGRESS: 'default',
   WAITING_VALIDATION: 'primary',
   WAITING_CORRECTION: 'warning',
+  VALIDATED: 'success',
   WAITING_LIST: 'info',
   REFUSED: 'error',
-  NOT_ELIGIBLE: 'error',
+  WITHDRAWN: 'default',
+  ABANDONED: 'default',
   NOT_AUTHORIZED: 'error',
+  NOT_ELIGIBLE: 'error',
+  // Phase1Status
+  WAITING_ASSIGNMENT: 'primary',
   ASSIGNED: 'success',
   DONE: 'success',
   NOT_DONE: 'error',
-  WAITING_ASSIGNMENT: 'primary',
-  SENT: 'success',
+  EXEMPTED: 'info',
+  // EmailStatus, CorrectionRequestStatus, CohortStatus
   QUEUED: 'info',
+  SENT: 'success',
   FAILED: 'error',
+  PENDING: 'warning',
   REMINDED: 'warning',
   CORRECTED: 'success',
   CANCELED: 'default',
@@ -25,13 +33,22 @@ const STATUS_COLOURS: Record<string, Colour> = {
   ARCHIVED: 'default',
 };
 
-/** A coloured chip with the French label of an enum value (`enums.<Enum>.<VALUE>`). */
-export function EnumChip({ source, enumName }: { source: string; enumName: string; label?: string; sortable?: boolean; sortBy?: string }) {
+interface EnumChipProps {
+  source: string;
+  enumName: string;
+  /** Read by Datagrid and Labeled for the column header / label. */
+  label?: string;
+  sortable?: boolean;
+  sortBy?: string;
+}
+
+/** A coloured chip with the label of an enum value in the current language (`enums.<Enum>.<VALUE>`). */
+export function EnumChip({ source, enumName }: EnumChipProps) {
   const record = useRecordContext<Record<string, unknown>>();
   const translate = useTranslate();
   const value = record?.[source];
   if (typeof value !== 'string') return null;
-  return <Chip size="small" color={STATUS_COLOURS[value] ?? 'default'} label={translate(`enums.${enumName}.${value}`, { _: value })} />;
+  return <Chip size="small" color={COLOURS[value] ?? 'default'} label={translate(`enums.${enumName}.${value}`, { _: value })} />;
 }
 
 /** Choices for a SelectInput over an enum, labelled in the current language. */

@@ -5,9 +5,10 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { Link, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Link, Title, useGetIdentity, useLocale, useTranslate } from 'react-admin';
 import { gql } from '../api';
-import { REVIEWER_ROLES, type Me } from '../authProvider';
+import { type Identity, type Me, REVIEWER_ROLES } from '../authProvider';
+import { describeScope } from '../layout/scope';
 import { VOLUNTEER_STATUSES } from '../common/EnumChip';
 
 interface Figures {
@@ -52,8 +53,9 @@ async function loadFigures(me: Me): Promise<Figures> {
 
 export function Dashboard() {
   const translate = useTranslate();
+  const locale = useLocale();
   const { data: identity } = useGetIdentity();
-  const me = identity as (Me & { fullName: string }) | undefined;
+  const me = identity as Identity | undefined;
   const [figures, setFigures] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reviewer = !!me && (REVIEWER_ROLES.includes(me.role) || me.role === 'HEAD_CENTER');
@@ -64,10 +66,10 @@ export function Dashboard() {
   }, [me, reviewer]);
 
   if (!me) return null;
-  const scope = me.region ? me.region.name : me.departments.length ? me.departments.map((d) => `${d.code} – ${d.name}`).join(', ') : translate('app.national');
+  const scope = describeScope(me, translate('app.national'));
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
-      <Title title="app.title" />
+      <Title title="ra.page.dashboard" />
       <Grid size={12}>
         <Card>
           <CardContent>
@@ -99,7 +101,7 @@ export function Dashboard() {
                 {VOLUNTEER_STATUSES.map((s) => (
                   <Typography key={s} sx={{ display: 'flex', justifyContent: 'space-between' }}>
                     <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: s, cohortId: figures.cohort!.id }))}`}>{translate(`enums.VolunteerStatus.${s}`)}</Link>
-                    <strong>{figures.counts[s]?.toLocaleString('fr-FR')}</strong>
+                    <strong>{figures.counts[s]?.toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR')}</strong>
                   </Typography>
                 ))}
               </CardContent>
@@ -109,7 +111,7 @@ export function Dashboard() {
             <Grid size={{ xs: 12, md: 6 }}>
               <Card>
                 <CardContent>
-                  <Typography variant="h6">Objectifs d’inscription</Typography>
+                  <Typography variant="h6">{translate('app.goals')}</Typography>
                   {figures.goals.map((g) => (
                     <div key={g.department.code}>
                       <Typography variant="body2">

@@ -1,39 +1,24 @@
-import { Datagrid, FunctionField, List, ReferenceInput, SelectInput, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
-import { coded, type Coded } from '../common/TextOf';
-
-const FIELDS = ['id', 'code', 'name', { region: ['id', 'code', 'name'] }];
+import { Datagrid, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
+import { coded } from '../common/coded';
+import { ListPagination } from '../common/ListPagination';
+import { DEPARTMENT_FIELDS, type DepartmentRecord } from './fields';
 
 const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
+  <TextInput key="q" source="q" alwaysOn resettable />,
   <ReferenceInput key="regionId" source="regionId" reference="Region" perPage={50} sort={{ field: 'name', order: 'ASC' }}>
     <SelectInput optionText="name" />
   </ReferenceInput>,
 ];
 
+/** The 101 departments (INSEE codes), readable by every role. */
 export function DepartmentList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={50} queryOptions={{ meta: { sparseFields: FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: DEPARTMENT_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="code" />
         <TextField source="name" />
-        <FunctionField<{ region: Coded }> source="region" sortBy="region" render={(r) => coded(r.region)} />
+        <FunctionField<DepartmentRecord> source="region" sortBy="region" render={(r) => coded(r.region)} />
       </Datagrid>
     </List>
-  );
-}
-
-export function DepartmentShow() {
-  return (
-    <Show queryOptions={{ meta: { sparseFields: [...FIELDS, { centers: ['id', 'name', 'city'] }] } }}>
-      <SimpleShowLayout>
-        <TextField source="code" />
-        <TextField source="name" />
-        <FunctionField<{ region: Coded }> source="region" render={(r) => coded(r.region)} />
-        <FunctionField<{ centers: Array<{ id: string; name: string; city: string }> }>
-          source="centers"
-          render={(r) => (r.centers.length ? r.centers.map((c) => `${c.name} (${c.city})`).join(' · ') : '—')}
-        />
-      </SimpleShowLayout>
-    </Show>
   );
 }

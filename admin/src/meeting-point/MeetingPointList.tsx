@@ -1,37 +1,26 @@
-import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
-import { coded, type Coded } from '../common/TextOf';
-
-const FIELDS = ['id', 'name', 'address', 'zip', 'city', { department: ['id', 'code', 'name'] }];
+import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { coded, type Coded } from '../common/coded';
+import { ListPagination } from '../common/ListPagination';
+import { CODED } from '../common/sparse';
+import { MEETING_POINT_FIELDS, type MeetingPointRecord } from './fields';
 
 const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }}>
+  <TextInput key="q" source="q" alwaysOn resettable />,
+  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }} sort={{ field: 'code', order: 'ASC' }} perPage={200} queryOptions={{ meta: { sparseFields: CODED } }}>
     <AutocompleteInput optionText={(d: Coded) => coded(d)} filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
 ];
 
+/** Meeting points ("points de rassemblement") of the user's scope. */
 export function MeetingPointList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} queryOptions={{ meta: { sparseFields: FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: MEETING_POINT_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
-        <TextField source="address" />
+        <TextField source="address" sortable={false} />
         <TextField source="city" />
-        <FunctionField<{ department: Coded }> source="department" sortBy="department" render={(r) => coded(r.department)} />
+        <FunctionField<MeetingPointRecord> source="department" sortBy="department" render={(r) => coded(r.department)} />
       </Datagrid>
     </List>
-  );
-}
-
-export function MeetingPointShow() {
-  return (
-    <Show queryOptions={{ meta: { sparseFields: FIELDS } }}>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <TextField source="address" />
-        <FunctionField<{ zip: string; city: string }> source="city" render={(r) => `${r.zip} ${r.city}`} />
-        <FunctionField<{ department: Coded }> source="department" render={(r) => coded(r.department)} />
-      </SimpleShowLayout>
-    </Show>
   );
 }

@@ -1,5 +1,6 @@
 import DirectionsBusIcon from '@mui/icons-material/DirectionsBus';
 import type { ResourceProps } from 'react-admin';
-import { MeetingPointList, MeetingPointShow } from './MeetingPointList';
+import { MeetingPointList } from './MeetingPointList';
+import { MeetingPointShow } from './MeetingPointShow';
 
 export const meetingPointResource: ResourceProps = { name: 'MeetingPoint', list: MeetingPointList, show: MeetingPointShow, icon: DirectionsBusIcon, recordRepresentation: 'name' };

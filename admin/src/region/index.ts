@@ -1,5 +1,6 @@
 import PublicIcon from '@mui/icons-material/Public';
 import type { ResourceProps } from 'react-admin';
-import { RegionList, RegionShow } from './RegionList';
+import { RegionList } from './RegionList';
+import { RegionShow } from './RegionShow';
 
 export const regionResource: ResourceProps = { name: 'Region', list: RegionList, show: RegionShow, icon: PublicIcon, recordRepresentation: 'name' };

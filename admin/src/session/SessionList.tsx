@@ -1,45 +1,32 @@
-import LinearProgress from '@mui/material/LinearProgress';
-import { BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, SelectInput, TextInput } from 'react-admin';
-import { coded, type Coded } from '../common/TextOf';
-
-export const SESSION_FIELDS = ['id', 'placesTotal', 'placesLeft', 'createdAt', { cohort: ['id', 'name'] }, { center: ['id', 'name', 'city', { department: ['id', 'code', 'name'] }] }];
-
-interface SessionRow {
-  placesTotal: number;
-  placesLeft: number;
-  cohort: { name: string };
-  center: { name: string; city: string; department: Coded };
-}
-
-export function FillRate({ record }: { record: SessionRow }) {
-  const used = record.placesTotal - record.placesLeft;
-  const rate = record.placesTotal ? Math.round((100 * used) / record.placesTotal) : 0;
-  return (
-    <span title={`${used} / ${record.placesTotal}`}>
-      <LinearProgress variant="determinate" value={rate} sx={{ width: 120, display: 'inline-block', mr: 1, verticalAlign: 'middle' }} />
-      {rate} %
-    </span>
-  );
-}
+import { AutocompleteInput, BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { coded, type Coded } from '../common/coded';
+import { ListPagination } from '../common/ListPagination';
+import { CODED } from '../common/sparse';
+import { SESSION_FIELDS, type SessionRecord } from './fields';
+import { SessionFillBar } from './SessionFillBar';
 
 const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="cohortId" source="cohortId" reference="Cohort">
+  <TextInput key="q" source="q" alwaysOn resettable />,
+  <ReferenceInput key="cohortId" source="cohortId" reference="Cohort" sort={{ field: 'startDate', order: 'DESC' }} queryOptions={{ meta: { sparseFields: ['id', 'name'] } }}>
     <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }} sort={{ field: 'code', order: 'ASC' }} perPage={200} queryOptions={{ meta: { sparseFields: CODED } }}>
+    <AutocompleteInput optionText={(d: Coded) => coded(d)} filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
   <BooleanInput key="hasPlacesLeft" source="hasPlacesLeft" />,
 ];
 
+/** Sessions (one stay in one centre) with their fill rate. */
 export function SessionList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
+    <List exporter={false} filters={filters} sort={{ field: 'cohort', order: 'DESC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <FunctionField<SessionRow> source="center" sortBy="center" render={(r) => r.center.name} />
-        <FunctionField<SessionRow> source="department" sortable={false} render={(r) => coded(r.center.department)} />
-        <FunctionField<SessionRow> source="cohort" sortBy="cohort" render={(r) => r.cohort.name} />
+        <FunctionField<SessionRecord> source="center" sortBy="center" render={(r) => r.center.name} />
+        <FunctionField<SessionRecord> source="department" sortable={false} render={(r) => coded(r.center.department)} />
+        <FunctionField<SessionRecord> source="cohort" sortBy="cohort" render={(r) => r.cohort.name} />
         <NumberField source="placesTotal" />
         <NumberField source="placesLeft" />
-        <FunctionField<SessionRow> source="fill" sortable={false} render={(r) => <FillRate record={r} />} />
+        <FunctionField<SessionRecord> source="fill" sortable={false} render={(r) => <SessionFillBar record={r} />} />
       </Datagrid>
     </List>
   );

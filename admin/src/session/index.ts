@@ -1,6 +1,13 @@
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import type { ResourceProps } from 'react-admin';
+import type { SessionRecord } from './fields';
 import { SessionList } from './SessionList';
 import { SessionShow } from './SessionShow';
 
-export const sessionResource: ResourceProps = { name: 'Session', list: SessionList, show: SessionShow, icon: MeetingRoomIcon };
+export const sessionResource: ResourceProps = {
+  name: 'Session',
+  list: SessionList,
+  show: SessionShow,
+  icon: MeetingRoomIcon,
+  recordRepresentation: (r: SessionRecord) => (r.center && r.cohort ? `${r.center.name} – ${r.cohort.name}` : r.id),
+};

@@ -15,12 +15,8 @@ interface VolunteerRecord {
   allowedTransitions: string[];
 }
 
-const CORRECTABLE = ['identityDocument', 'parentalConsent', 'medicalCertificate', 'birthDate', 'firstName', 'lastName', 'address', 'zip', 'city', 'email', 'phone', 'schoolName', 'guardian1', 'guardian2'];
-const CORRECTABLE_LABELS: Record<string, string> = {
-  identityDocument: 'Pièce d’identité', parentalConsent: 'Consentement parental', medicalCertificate: 'Fiche sanitaire', birthDate: 'Date de naissance',
-  firstName: 'Prénom', lastName: 'Nom', address: 'Adresse', zip: 'Code postal', city: 'Ville', email: 'E-mail', phone: 'Téléphone',
-  schoolName: 'Établissement scolaire', guardian1: 'Représentant légal 1', guardian2: 'Représentant légal 2',
-};
+/** The fields (and documents) a correction may be requested on; labels in `correction_fields.*`. */
+export const CORRECTABLE = ['identityDocument', 'parentalConsent', 'medicalCertificate', 'birthDate', 'firstName', 'lastName', 'address', 'zip', 'city', 'email', 'phone', 'schoolName', 'guardian1', 'guardian2'];
 
 type DialogKind = 'REFUSE' | 'REQUEST_CORRECTION' | 'WITHDRAW' | null;
 
@@ -143,7 +139,7 @@ function CorrectionDialog({ busy, onClose, onSubmit }: { busy: boolean; onClose:
             onChange={(e) => setFields(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}
           >
             {CORRECTABLE.map((f) => (
-              <MenuItem key={f} value={f}>{CORRECTABLE_LABELS[f]}</MenuItem>
+              <MenuItem key={f} value={f}>{translate(`correction_fields.${f}`)}</MenuItem>
             ))}
           </MuiTextField>
           <MuiTextField select label={translate('actions.reason')} value={reason} onChange={(e) => setReason(e.target.value)} name="correctionReason">

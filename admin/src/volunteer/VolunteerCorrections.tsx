@@ -1,5 +1,7 @@
+import Typography from '@mui/material/Typography';
 import { Button, Datagrid, DateField, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { gql } from '../api';
+import { EmptyText } from '../common/EmptyText';
 import { EnumChip } from '../common/EnumChip';
 
 interface CorrectionRow {
@@ -34,13 +36,30 @@ function CorrectionButtons() {
 export function VolunteerCorrections() {
   const translate = useTranslate();
   return (
-    <ReferenceManyField reference="CorrectionRequest" target="volunteerId" sort={{ field: 'createdAt', order: 'DESC' }}>
+    <ReferenceManyField
+      reference="CorrectionRequest"
+      target="volunteerId"
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={100}
+      queryOptions={{ meta: { sparseFields: ['id', 'createdAt', 'field', 'reason', 'message', 'status'] } }}
+      empty={<EmptyText text="app.no_corrections" />}
+    >
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="createdAt" label="resources.AuditEvent.fields.createdAt" />
-        <TextField source="field" label={translate('actions.fields_to_fix')} />
-        <FunctionField<{ reason: string }> label="actions.reason" render={(r) => translate(`enums.CorrectionReason.${r.reason}`)} />
-        <TextField source="message" label="actions.message" emptyText="—" />
-        <EnumChip source="status" enumName="CorrectionRequestStatus" label="resources.Volunteer.fields.status" />
+        <DateField source="createdAt" label="resources.CorrectionRequest.fields.createdAt" />
+        <FunctionField<{ field: string }>
+          label="resources.CorrectionRequest.fields.field"
+          render={(r) => (
+            <>
+              {translate(`correction_fields.${r.field}`, { _: r.field })}
+              <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontFamily: 'monospace' }}>
+                {r.field}
+              </Typography>
+            </>
+          )}
+        />
+        <FunctionField<{ reason: string }> label="resources.CorrectionRequest.fields.reason" render={(r) => translate(`enums.CorrectionReason.${r.reason}`, { _: r.reason })} />
+        <TextField source="message" label="resources.CorrectionRequest.fields.message" emptyText="—" />
+        <EnumChip source="status" enumName="CorrectionRequestStatus" label="resources.CorrectionRequest.fields.status" />
         <CorrectionButtons />
       </Datagrid>
     </ReferenceManyField>

@@ -1,15 +1,23 @@
 import { Datagrid, DateField, ReferenceManyField, TextField } from 'react-admin';
+import { EmptyText } from '../common/EmptyText';
 import { EnumChip } from '../common/EnumChip';
 
 /** The e-mails sent (or queued) to the volunteer and its guardians. */
 export function VolunteerEmails() {
   return (
-    <ReferenceManyField reference="EmailMessage" target="volunteerId" sort={{ field: 'createdAt', order: 'DESC' }}>
+    <ReferenceManyField
+      reference="EmailMessage"
+      target="volunteerId"
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={100}
+      queryOptions={{ meta: { sparseFields: ['id', 'createdAt', 'recipient', 'subject', 'status', 'body'] } }}
+      empty={<EmptyText text="app.no_emails" />}
+    >
       <Datagrid bulkActionButtons={false} rowClick="expand" expand={<TextField source="body" sx={{ whiteSpace: 'pre-wrap' }} />}>
-        <DateField source="createdAt" showTime label="resources.AuditEvent.fields.createdAt" />
-        <TextField source="recipient" label="E-mail" />
-        <TextField source="subject" label="Objet" />
-        <EnumChip source="status" enumName="EmailStatus" label="resources.Volunteer.fields.status" />
+        <DateField source="createdAt" showTime label="resources.EmailMessage.fields.createdAt" />
+        <TextField source="recipient" label="resources.EmailMessage.fields.recipient" />
+        <TextField source="subject" label="resources.EmailMessage.fields.subject" />
+        <EnumChip source="status" enumName="EmailStatus" label="resources.EmailMessage.fields.status" />
       </Datagrid>
     </ReferenceManyField>
   );

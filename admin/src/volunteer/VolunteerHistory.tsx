@@ -32,7 +32,7 @@ function Timeline() {
             {new Date(event.createdAt).toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR')}
           </Typography>
           <Typography>
-            <strong>{event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : 'Système'}</strong>
+            <strong>{event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : translate('app.system')}</strong>
             {event.impersonator ? ` (${event.impersonator.firstName} ${event.impersonator.lastName})` : ''} {translate(`audit.${event.action}`, { _: event.action })}
           </Typography>
           {Object.entries(event.changes ?? {}).map(([field, change]) => (

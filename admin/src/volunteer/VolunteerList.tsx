@@ -1,4 +1,5 @@
 import {
+  AccessDenied,
   AutocompleteInput,
   BooleanInput,
   Datagrid,
@@ -10,27 +11,34 @@ import {
   SelectInput,
   TextField,
   TextInput,
+  useCanAccess,
   usePermissions,
 } from 'react-admin';
-import { REVIEWER_ROLES, type Role } from '../authProvider';
-import { enumChoices, EnumChip, PHASE1_STATUSES, VOLUNTEER_STATUSES } from '../common/EnumChip';
-import { coded, type Coded } from '../common/TextOf';
+import { isReviewer, type Role } from '../authProvider';
+import { coded, type Coded } from '../common/coded';
+import { enumChoices, PHASE1_STATUSES, VOLUNTEER_STATUSES } from '../common/EnumChip';
+import { ListPagination } from '../common/ListPagination';
+import { CODED } from '../common/sparse';
 import { BulkValidateButton } from './BulkValidateButton';
-import { VOLUNTEER_LIST_FIELDS } from './fields';
-
-interface VolunteerRow {
-  department: Coded;
-  cohort: { name: string };
-  session: { center: { name: string } } | null;
-}
+import { VOLUNTEER_LIST_FIELDS, type VolunteerRow } from './fields';
+import { Phase1StatusChip, VolunteerStatusChip } from './VolunteerStatusChip';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn resettable />,
   <SelectInput key="status" source="status" choices={enumChoices('VolunteerStatus', VOLUNTEER_STATUSES)} alwaysOn />,
-  <ReferenceInput key="cohortId" source="cohortId" reference="Cohort" sort={{ field: 'startDate', order: 'DESC' }}>
+  <ReferenceInput key="cohortId" source="cohortId" reference="Cohort" sort={{ field: 'startDate', order: 'DESC' }} queryOptions={{ meta: { sparseFields: ['id', 'name'] } }}>
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }} sort={{ field: 'code', order: 'ASC' }}>
+  // Only the departments of the user's scope (all of them for national staff): `inMyScope`.
+  <ReferenceInput
+    key="departmentId"
+    source="departmentId"
+    reference="Department"
+    filter={{ inMyScope: true }}
+    sort={{ field: 'code', order: 'ASC' }}
+    perPage={200}
+    queryOptions={{ meta: { sparseFields: CODED } }}
+  >
     <AutocompleteInput optionText={(d: Coded) => coded(d)} filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
   <SelectInput key="phase1Status" source="phase1Status" choices={enumChoices('Phase1Status', PHASE1_STATUSES)} />,
@@ -38,30 +46,44 @@ const filters = [
   <BooleanInput key="hasPendingCorrections" source="hasPendingCorrections" />,
 ];
 
-/** The referent's review list: waiting files first for reviewers; every filter keeps to the user's scope. */
+/**
+ * The review list. Reviewers land on the files waiting for validation; every filter and count
+ * stays within the user's scope (the server applies it). Exports will come from the server.
+ */
 export function VolunteerList() {
+  // react-admin would send the list query before showing "access denied": observers never ask.
+  const { canAccess, isPending } = useCanAccess({ resource: 'Volunteer', action: 'list' });
+  if (isPending) return null;
+  if (!canAccess) return <AccessDenied />;
+  return <VolunteerListView />;
+}
+
+function VolunteerListView() {
   const { permissions } = usePermissions<Role>();
-  const reviewer = !!permissions && REVIEWER_ROLES.includes(permissions);
+  const reviewer = isReviewer(permissions);
   return (
     <List
-      // Exports come from the server (exports issue), with the same scope and filters.
       exporter={false}
       filters={filters}
       filterDefaultValues={reviewer ? { status: 'WAITING_VALIDATION' } : {}}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
+      pagination={<ListPagination />}
       queryOptions={{ meta: { sparseFields: VOLUNTEER_LIST_FIELDS } }}
     >
       <Datagrid rowClick="show" bulkActionButtons={reviewer ? <BulkValidateButton /> : false}>
         <TextField source="lastName" />
         <TextField source="firstName" />
         <TextField source="email" />
-        <FunctionField<VolunteerRow> source="department" sortBy="department" render={(r) => coded(r.department)} />
+        <FunctionField<VolunteerRow>
+          source="department"
+          sortBy="department"
+          render={(r) => <span title={r.department?.region?.name}>{coded(r.department)}</span>}
+        />
         <FunctionField<VolunteerRow> source="cohort" sortBy="cohort" render={(r) => r.cohort?.name ?? '—'} />
-        <EnumChip source="status" enumName="VolunteerStatus" />
-        <EnumChip source="phase1Status" enumName="Phase1Status" />
+        <VolunteerStatusChip source="status" />
+        <Phase1StatusChip source="phase1Status" />
         <FunctionField<VolunteerRow> source="session" sortable={false} render={(r) => r.session?.center.name ?? '—'} />
-        <DateField source="statusChangedAt" />
         <DateField source="createdAt" />
       </Datagrid>
     </List>

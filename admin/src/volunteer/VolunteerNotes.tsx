@@ -3,6 +3,7 @@ import MuiTextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { Button, Datagrid, DateField, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { gql } from '../api';
+import { EmptyText } from '../common/EmptyText';
 
 /** Internal notes on the file, newest first, and a form to add one. */
 export function VolunteerNotes() {
@@ -28,11 +29,18 @@ export function VolunteerNotes() {
         <MuiTextField value={content} onChange={(e) => setContent(e.target.value)} multiline minRows={2} fullWidth name="note" label={translate('resources.Volunteer.tabs.notes')} />
         <Button label="actions.add_note" variant="contained" disabled={!content.trim()} onClick={add} />
       </Stack>
-      <ReferenceManyField reference="Note" target="volunteerId" sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ meta: { sparseFields: ['id', 'content', 'createdAt', { author: ['id', 'firstName', 'lastName'] }] } }}>
+      <ReferenceManyField
+        reference="Note"
+        target="volunteerId"
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={100}
+        queryOptions={{ meta: { sparseFields: ['id', 'content', 'createdAt', { author: ['id', 'firstName', 'lastName'] }] } }}
+        empty={<EmptyText text="app.no_notes" />}
+      >
         <Datagrid bulkActionButtons={false} rowClick={false}>
-          <DateField source="createdAt" showTime label="resources.AuditEvent.fields.createdAt" />
-          <FunctionField<{ author: { firstName: string; lastName: string } | null }> label="resources.AuditEvent.fields.actor" render={(n) => (n.author ? `${n.author.firstName} ${n.author.lastName}` : '—')} />
-          <TextField source="content" label="resources.Volunteer.tabs.notes" />
+          <DateField source="createdAt" showTime label="resources.Note.fields.createdAt" />
+          <FunctionField<{ author: { firstName: string; lastName: string } | null }> label="resources.Note.fields.author" render={(n) => (n.author ? `${n.author.firstName} ${n.author.lastName}` : '—')} />
+          <TextField source="content" label="resources.Note.fields.content" sx={{ whiteSpace: 'pre-wrap' }} />
         </Datagrid>
       </ReferenceManyField>
     </Stack>

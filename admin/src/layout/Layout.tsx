@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import { Layout as RaLayout } from 'react-admin';
+import { AppBar } from './AppBar';
+
+/** react-admin's layout with the SNU app bar; the menu lists the resources the user may open. */
+export function Layout({ children }: { children: ReactNode }) {
+  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+}
