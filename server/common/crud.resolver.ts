@@ -1,10 +1,12 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import pluralize from 'pluralize';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../auth/context';
 import type { Role } from '../auth/roles';
 import { badInput } from './errors';
 import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MAX_PER_PAGE, PageArgs } from './list.types';
+import { selectedPaths } from './selection';
 import { assertUuid } from './validation';
 
 interface Identified {
@@ -25,6 +27,12 @@ export interface ReadResolverOptions<T extends Identified, F extends object> {
   where: (filter: F, ctx: RequestContext) => FilterQuery<T>;
   /** French name for "not found" messages, e.g. "Ce volontaire". */
   label?: string;
+  /**
+   * Loads, in one batch per relation, the related records a list page selects (`selected` holds
+   * dotted paths such as `session.center`), so that every row then resolves without waiting.
+   * Goes through `ctx.loaders`, hence the same rules as the field resolvers.
+   */
+  prefetch?: (rows: T[], selected: Set<string>, ctx: RequestContext) => Promise<unknown>;
 }
 
 /** Checks paging against the contract (0-based page, capped perPage). */
@@ -88,12 +96,14 @@ export function createReadResolver<T extends Identified, F extends object>(optio
 
     @Authorized(options.roles)
     @Query(() => [options.entity], { name: `all${plural}` })
-    async list(@Args(() => FilteredListArgs) args: FilteredListArgs, @Ctx() ctx: RequestContext): Promise<T[]> {
+    async list(@Args(() => FilteredListArgs) args: FilteredListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<T[]> {
       // react-admin's getMany sends ids without a page size: answer them all (within the cap).
       const ids = (args.filter as { ids?: string[] } | undefined)?.ids;
       const { limit, offset } = pageWindow(args.perPage === undefined && ids ? { ...args, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) } : args);
       const orderBy = sortOrder<T>(options, args);
-      return ctx.em.find(options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
+      const rows = await ctx.em.find(options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
+      if (options.prefetch && rows.length > 0) await options.prefetch(rows, selectedPaths(info), ctx);
+      return rows;
     }
 
     @Authorized(options.roles)

@@ -23,9 +23,17 @@ export interface RefLike {
  *   volunteer is placed in, possibly in another department). The decision to follow is made per
  *   relation, in the field resolver, never for a client-supplied id.
  */
+export type MaybePromise<T> = T | Promise<T>;
+
 export class Loaders {
   private readonly byId = new Map<string, DataLoader<string, unknown>>();
   private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();
+  /**
+   * What the batches have already answered in this request, per loader. A field resolver that
+   * finds its record here answers synchronously, so GraphQL completes the whole row without a
+   * promise (list resolvers prefetch the relations their selection asks for).
+   */
+  private readonly known = new Map<string, Map<string, unknown>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -33,23 +41,33 @@ export class Loaders {
   ) {}
 
   /** Regions and departments come from the process-wide reference tables (no query). */
-  private fromReference<T>(entity: EntityClass<T>, id: string): Promise<T | null> | undefined {
+  private fromReference<T>(entity: EntityClass<T>, id: string): MaybePromise<T | null> | undefined {
     if (!this.reference) return undefined;
-    if ((entity as unknown) === Department) return this.reference.department(id) as Promise<T | null>;
-    if ((entity as unknown) === Region) return this.reference.region(id) as Promise<T | null>;
+    if ((entity as unknown) === Department) return this.reference.department(id) as MaybePromise<T | null>;
+    if ((entity as unknown) === Region) return this.reference.region(id) as MaybePromise<T | null>;
     return undefined;
   }
 
+  private static key(entity: EntityClass<unknown>, followed: boolean): string {
+    return `${entity.name}:${followed ? 'followed' : 'scoped'}`;
+  }
+
   private loader<T extends Identified>(entity: EntityClass<T>, followed: boolean): DataLoader<string, T | null> {
-    const key = `${entity.name}:${followed ? 'followed' : 'scoped'}`;
+    const key = Loaders.key(entity, followed);
     let loader = this.byId.get(key) as DataLoader<string, T | null> | undefined;
     if (!loader) {
+      const known = new Map<string, unknown>();
+      this.known.set(key, known);
       loader = new DataLoader<string, T | null>(async (ids) => {
         const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {
           filters: followed ? { [SCOPE_FILTER]: false } : undefined,
         });
         const found = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => found.get(id) ?? null);
+        return ids.map((id) => {
+          const value = found.get(id) ?? null;
+          known.set(id, value);
+          return value;
+        });
       });
       this.byId.set(key, loader as DataLoader<string, unknown>);
     }
@@ -58,13 +76,22 @@ export class Loaders {
 
   /** A record by id, within the user's scope (null when out of scope or absent). */
   load<T extends Identified>(entity: EntityClass<T>, id: string): Promise<T | null> {
-    return this.fromReference(entity, id) ?? this.loader(entity, false).load(id);
+    return Promise.resolve(this.fromReference(entity, id) ?? this.loader(entity, false).load(id));
   }
 
-  /** The target of a relation whose parent the user may read. */
-  follow<T extends Identified>(entity: EntityClass<T>, ref: RefLike | null | undefined): Promise<T | null> {
-    if (!ref) return Promise.resolve(null);
-    return this.fromReference(entity, ref.id) ?? this.loader(entity, true).load(ref.id);
+  /** The target of a relation whose parent the user may read (synchronous when already known). */
+  follow<T extends Identified>(entity: EntityClass<T>, ref: RefLike | null | undefined): MaybePromise<T | null> {
+    if (!ref) return null;
+    const reference = this.fromReference(entity, ref.id);
+    if (reference !== undefined) return reference;
+    const known = this.known.get(Loaders.key(entity, true))?.get(ref.id);
+    if (known !== undefined) return known as T | null;
+    return this.loader(entity, true).load(ref.id);
+  }
+
+  /** Follows one relation for many parents in one batch (list resolvers prefetch this way). */
+  followAll<T extends Identified>(entity: EntityClass<T>, refs: readonly (RefLike | null | undefined)[]): Promise<(T | null)[]> {
+    return Promise.all(refs.map((ref) => this.follow(entity, ref)));
   }
 
   /** A one-to-many collection, batched over parents, each child checked against its own scope. */

@@ -14,6 +14,8 @@ interface Tables {
  */
 export class ReferenceData {
   private tables: Promise<Tables> | undefined;
+  /** Set once loaded: then answers are synchronous (no promise per nested field). */
+  private loaded: Tables | undefined;
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -25,6 +27,9 @@ export class ReferenceData {
         departments: new Map(departments.map((d) => [d.id, d])),
         regions: new Map(regions.map((r) => [r.id, r])),
       }));
+      void this.tables.then((tables) => {
+        this.loaded = tables;
+      }, () => undefined);
       this.tables.catch(() => {
         this.tables = undefined;
       });
@@ -32,11 +37,18 @@ export class ReferenceData {
     return this.tables;
   }
 
-  async department(id: string): Promise<Department | null> {
-    return (await this.load()).departments.get(id) ?? null;
+  /** Loads the tables ahead of the first request (the server awaits it before listening). */
+  async ready(): Promise<void> {
+    this.loaded = await this.load();
   }
 
-  async region(id: string): Promise<Region | null> {
-    return (await this.load()).regions.get(id) ?? null;
+  department(id: string): Department | null | Promise<Department | null> {
+    if (this.loaded) return this.loaded.departments.get(id) ?? null;
+    return this.load().then((tables) => tables.departments.get(id) ?? null);
+  }
+
+  region(id: string): Region | null | Promise<Region | null> {
+    if (this.loaded) return this.loaded.regions.get(id) ?? null;
+    return this.load().then((tables) => tables.regions.get(id) ?? null);
   }
 }

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { Role } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -38,13 +39,13 @@ export class AuditEventResolver extends createReadResolver({
   /** Who did it: shown even when the actor's own account is outside the reader's scope. */
   @Authorized()
   @FieldResolver(() => User, { nullable: true })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> {
+  actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, event.actor);
   }
 
   @Authorized()
   @FieldResolver(() => User, { nullable: true, description: 'L’administrateur qui agissait à la place de l’acteur' })
-  impersonator(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> {
+  impersonator(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, event.impersonator);
   }
 }

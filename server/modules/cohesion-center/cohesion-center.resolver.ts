@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -35,7 +36,7 @@ export class CohesionCenterResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Department)
-  department(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): Promise<Department | null> {
+  department(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, center.department);
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -35,7 +36,7 @@ export class CorrectionRequestResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => User, { nullable: true })
-  requestedBy(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): Promise<User | null> {
+  requestedBy(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, request.requestedBy);
   }
 

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES, Role } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -34,7 +35,7 @@ export class DepartmentResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Region)
-  async region(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Region | null> {
+  region(@Root() department: Department, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, department.region);
   }
 

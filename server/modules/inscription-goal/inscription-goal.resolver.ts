@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { TERRITORY_MANAGERS, Role } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
@@ -37,7 +38,7 @@ export class InscriptionGoalResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): Promise<Cohort | null> {
+  cohort(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, goal.cohort);
   }
 
@@ -49,7 +50,7 @@ export class InscriptionGoalResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Department, { nullable: true })
-  department(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): Promise<Department | null> {
+  department(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, goal.department);
   }
 
@@ -61,7 +62,7 @@ export class InscriptionGoalResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): Promise<Region | null> {
+  region(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, goal.region);
   }
 }

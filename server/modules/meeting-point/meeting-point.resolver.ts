@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -33,7 +34,7 @@ export class MeetingPointResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Department)
-  department(@Root() point: MeetingPoint, @Ctx() ctx: RequestContext): Promise<Department | null> {
+  department(@Root() point: MeetingPoint, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, point.department);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -34,7 +35,7 @@ export class NoteResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => User, { nullable: true, description: 'Auteur de la note' })
-  author(@Root() note: Note, @Ctx() ctx: RequestContext): Promise<User | null> {
+  author(@Root() note: Note, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, note.author);
   }
 

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
@@ -42,7 +43,7 @@ export class SessionResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<Cohort | null> {
+  cohort(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, session.cohort);
   }
 
@@ -55,7 +56,7 @@ export class SessionResolver extends createReadResolver({
   /** A visible session's centre is visible, even when the centre itself is outside the user's scope. */
   @Authorized()
   @FieldResolver(() => CohesionCenter)
-  center(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<CohesionCenter | null> {
+  center(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<CohesionCenter | null> {
     return ctx.loaders.follow(CohesionCenter, session.center);
   }
 
@@ -67,7 +68,7 @@ export class SessionResolver extends createReadResolver({
 
   @Authorized(STAFF_WITH_PERSONAL_DATA)
   @FieldResolver(() => User, { nullable: true, description: 'Chef de centre' })
-  headCenter(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<User | null> {
+  headCenter(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, session.headCenter);
   }
 

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
@@ -36,7 +37,7 @@ export class UserResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Region, { nullable: true, description: 'Région (référents régionaux, observateurs)' })
-  region(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Region | null> {
+  region(@Root() user: User, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, user.region);
   }
 

@@ -1,7 +1,9 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
+import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { createReadResolver } from '../../common/crud.resolver';
+import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort } from '../cohort/cohort.entity';
 import { CorrectionRequest } from '../correction-request/correction-request.entity';
 import { Note } from '../note/note.entity';
@@ -36,6 +38,15 @@ export class VolunteerResolver extends createReadResolver({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   label: 'Ce volontaire',
   where: volunteerWhere,
+  prefetch: (rows, selected, ctx) =>
+    Promise.all([
+      selected.has('cohort') && ctx.loaders.followAll(Cohort, rows.map((v) => v.cohort)),
+      selected.has('meetingPoint') && ctx.loaders.followAll(MeetingPoint, rows.map((v) => v.meetingPoint)),
+      selected.has('session') &&
+        ctx.loaders.followAll(Session, rows.map((v) => v.session)).then((sessions) =>
+          selected.has('session.center') ? ctx.loaders.followAll(CohesionCenter, sessions.map((s) => s?.center)) : undefined,
+        ),
+    ]),
 }) {
   @Authorized()
   @FieldResolver(() => ID)
@@ -45,7 +56,7 @@ export class VolunteerResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Department, { description: 'Département de résidence' })
-  department(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Department | null> {
+  department(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, volunteer.department);
   }
 
@@ -57,7 +68,7 @@ export class VolunteerResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Cohort | null> {
+  cohort(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, volunteer.cohort);
   }
 
@@ -70,7 +81,7 @@ export class VolunteerResolver extends createReadResolver({
   /** Where a visible volunteer is placed stays visible, even in a centre outside the user's scope. */
   @Authorized()
   @FieldResolver(() => Session, { nullable: true })
-  session(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Session | null> {
+  session(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Session | null> {
     return ctx.loaders.follow(Session, volunteer.session);
   }
 
@@ -82,7 +93,7 @@ export class VolunteerResolver extends createReadResolver({
 
   @Authorized()
   @FieldResolver(() => MeetingPoint, { nullable: true })
-  meetingPoint(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<MeetingPoint | null> {
+  meetingPoint(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<MeetingPoint | null> {
     return ctx.loaders.follow(MeetingPoint, volunteer.meetingPoint);
   }
 
