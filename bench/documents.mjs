@@ -40,12 +40,11 @@ export const Q2_DOCUMENT = `query volunteerPage($id: ID!) {
   }
 }`;
 
-const STATUSES = ['IN_PROGRESS', 'WAITING_VALIDATION', 'WAITING_CORRECTION', 'VALIDATED', 'REFUSED', 'WAITING_LIST', 'WITHDRAWN', 'ABANDONED', 'NOT_AUTHORIZED', 'NOT_ELIGIBLE'];
 
-/** Q3 — the dashboard's figures: counts per status for the department and for its region. */
+/** Q3 — the dashboard's figures: volunteers per status for the department and for its region (one grouped count each, as the console's dashboard asks them). */
 export const Q3_DOCUMENT = `query dashboard($department: ID!, $region: ID!, $cohort: ID!) {
-${STATUSES.map((s) => `  d_${s}: _allVolunteersMeta(filter: { cohortId: $cohort, departmentId: $department, status: ${s} }) { count }`).join('\n')}
-${STATUSES.map((s) => `  r_${s}: _allVolunteersMeta(filter: { cohortId: $cohort, regionId: $region, status: ${s} }) { count }`).join('\n')}
+  d: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort, departmentId: $department }) { status count __typename }
+  r: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort, regionId: $region }) { status count __typename }
 }`;
 
 const REVIEW_ACTIONS = `case v.status when 'WAITING_VALIDATION' then '["VALIDATE","REFUSE","WAITING_LIST","REQUEST_CORRECTION"]'::json
@@ -94,12 +93,12 @@ select json_build_object('data', json_build_object(
     left join staff_user u on u.id = e.actor_id), '[]')
 )) as body`;
 
-export const Q3_FLOOR_SQL = `
-select json_build_object('data', (
-  select json_object_agg(k, json_build_object('count', n)) from (
-    select 'd_' || s as k, (select count(*) from volunteer v where v.cohort_id = $3 and v.department_id = $1 and v.status = s::volunteer_status) as n from unnest($4::text[]) s
-    union all
-    select 'r_' || s, (select count(*) from volunteer v join department d on d.id = v.department_id where v.cohort_id = $3 and d.region_id = $2 and v.status = s::volunteer_status) from unnest($4::text[]) s
-  ) t)) as body`;
+const statusCounts = (where) => `coalesce((select json_agg(json_build_object('status', g.status, 'count', g.n, '__typename', 'VolunteerCount') order by g.status)
+    from (select v.status, count(*)::int as n from volunteer v ${where} group by v.status) g), '[]')`;
 
-export const STATUS_LIST = STATUSES;
+export const Q3_FLOOR_SQL = `
+select json_build_object('data', json_build_object(
+  'd', ${statusCounts('where v.cohort_id = $3 and v.department_id = $1')},
+  'r', ${statusCounts('join department d on d.id = v.department_id where v.cohort_id = $3 and d.region_id = $2')}
+)) as body`;
+

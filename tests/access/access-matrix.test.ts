@@ -162,6 +162,39 @@ describe('access matrix: role × type × operation', () => {
     }
   }
 
+  // Grouped counts (dashboards) follow the same scope as the list: per account, the groups equal
+  // a plain-SQL count over the volunteers the account may see.
+  for (const email of ACCOUNTS) {
+    it(`${email} · volunteerCounts`, async () => {
+      const who = people.get(email)!;
+      const client = clients.get(email)!;
+      const rule = expectation('Volunteer', who);
+      const query = `query($filter: VolunteerFilter) { volunteerCounts(groupBy: [DEPARTMENT, STATUS], filter: $filter) { departmentId status cohortId count } }`;
+      if ('forbidden' in rule) {
+        const denied = await client.request(query);
+        expect(errorCode(denied)).toBe('FORBIDDEN');
+        expect(denied.data).toBeNull();
+        return;
+      }
+      const visible = (await app.sql<{ id: string }>(rule.sql.replace('%TABLE%', 'volunteer'), rule.params(who))).map((r) => r.id);
+      const expected = await app.sql<{ departmentId: string; status: string; count: number }>(
+        `select department_id as "departmentId", status::text as status, count(*)::int as count from volunteer
+         where id = any($1::uuid[]) group by department_id, status order by department_id, status`,
+        [visible],
+      );
+      const { volunteerCounts } = await client.ok<{ volunteerCounts: { departmentId: string; status: string; cohortId: null; count: number }[] }>(query);
+      const sortKey = (c: { departmentId: string; status: string }) => `${c.departmentId}/${c.status}`;
+      expect(volunteerCounts.map((c) => ({ departmentId: c.departmentId, status: c.status, count: c.count })).sort((a, b) => sortKey(a).localeCompare(sortKey(b))))
+        .toEqual([...expected].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+      expect(volunteerCounts.every((c) => c.cohortId === null)).toBe(true);
+      // Asking for a department outside the scope counts nothing.
+      const [outside] = await app.sql<{ id: string }>('select id from department where id <> all($1::uuid[]) limit 1', [who.departmentIds]);
+      if (who.role !== 'ADMIN' && outside) {
+        expect((await client.ok<{ volunteerCounts: unknown[] }>(query, { filter: { departmentId: outside.id } })).volunteerCounts).toEqual([]);
+      }
+    });
+  }
+
   it('the matrix is not vacuous: each territorial role sees some and misses some volunteers', async () => {
     for (const email of ['region-11@demo.snu.test', 'dept-75@demo.snu.test', 'dept-92@demo.snu.test', 'head-center@demo.snu.test']) {
       const count = (await clients.get(email)!.ok<{ total: { count: number } }>('{ total: _allVolunteersMeta { count } }')).total.count;

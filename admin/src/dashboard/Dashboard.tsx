@@ -26,28 +26,28 @@ async function loadFigures(me: Me): Promise<Figures> {
   );
   const cohort = allCohorts.find((c) => c.instructionEndDate >= today) ?? allCohorts[0] ?? null;
   if (!cohort) return { cohort: null, counts: {}, overdue: 0, goals: [] };
-  const aliases = VOLUNTEER_STATUSES.map((s) => `${s}: _allVolunteersMeta(filter: { cohortId: $cohort, status: ${s} }) { count }`).join('\n');
-  const data = await gql<Record<string, { count: number }>>(
-    `query($cohort: ID!) { ${aliases}
-      overdue: _allVolunteersMeta(filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count } }`,
+  const withGoals = me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION';
+  // Every figure in one request: grouped counts (one statement each) instead of one count per figure.
+  const data = await gql<{
+    byStatus: Array<{ status: string; count: number }>;
+    overdue: { count: number };
+    validated?: Array<{ departmentId: string; count: number }>;
+    allInscriptionGoals?: Array<{ max: number; department: { id: string; code: string; name: string } | null }>;
+  }>(
+    `query($cohort: ID!) {
+      byStatus: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort }) { status count }
+      overdue: _allVolunteersMeta(filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count }
+      ${withGoals ? `validated: volunteerCounts(groupBy: [DEPARTMENT], filter: { cohortId: $cohort, status: VALIDATED }) { departmentId count }
+      allInscriptionGoals(filter: { cohortId: $cohort }, perPage: 200) { max department { id code name } }` : ''}
+    }`,
     { cohort: cohort.id },
   );
-  const counts = Object.fromEntries(VOLUNTEER_STATUSES.map((s) => [s, data[s].count]));
-  let goals: Figures['goals'] = [];
-  if (me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION') {
-    const { allInscriptionGoals } = await gql<{ allInscriptionGoals: Array<{ max: number; department: { id: string; code: string; name: string } | null }> }>(
-      'query($cohort: ID!) { allInscriptionGoals(filter: { cohortId: $cohort }, perPage: 200) { max department { id code name } } }',
-      { cohort: cohort.id },
-    );
-    const departmental = allInscriptionGoals.filter((g) => g.department);
-    const validated = departmental.length
-      ? await gql<Record<string, { count: number }>>(
-          `query($cohort: ID!) { ${departmental.map((g, i) => `d${i}: _allVolunteersMeta(filter: { cohortId: $cohort, departmentId: "${g.department!.id}", status: VALIDATED }) { count }`).join('\n')} }`,
-          { cohort: cohort.id },
-        )
-      : {};
-    goals = departmental.map((g, i) => ({ department: g.department!, max: g.max, validated: validated[`d${i}`]?.count ?? 0 }));
-  }
+  const byStatus = new Map(data.byStatus.map((c) => [c.status, c.count]));
+  const counts = Object.fromEntries(VOLUNTEER_STATUSES.map((s) => [s, byStatus.get(s) ?? 0]));
+  const validated = new Map((data.validated ?? []).map((c) => [c.departmentId, c.count]));
+  const goals: Figures['goals'] = (data.allInscriptionGoals ?? [])
+    .filter((g) => g.department)
+    .map((g) => ({ department: g.department!, max: g.max, validated: validated.get(g.department!.id) ?? 0 }));
   return { cohort, counts, overdue: data.overdue.count, goals };
 }
 

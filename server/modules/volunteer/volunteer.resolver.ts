@@ -1,4 +1,4 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
@@ -15,6 +15,8 @@ import { Volunteer } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.inputs';
 import { volunteerWhere } from './volunteer.filters';
 import { allowedTransitions } from './volunteer.transitions';
+import { countVolunteers } from './volunteer-counts.service';
+import { VolunteerCount, VolunteerCountDimension } from './volunteer-counts.types';
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver extends createReadResolver({
@@ -48,6 +50,17 @@ export class VolunteerResolver extends createReadResolver({
         ),
     ]),
 }) {
+  /** Dashboards: every figure of a screen in one statement per grouping. */
+  @Authorized(STAFF_WITH_PERSONAL_DATA)
+  @Query(() => [VolunteerCount], { description: 'Nombre de volontaires par statut, département et/ou séjour, dans le périmètre (un seul comptage groupé)' })
+  volunteerCounts(
+    @Arg('groupBy', () => [VolunteerCountDimension]) groupBy: VolunteerCountDimension[],
+    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<VolunteerCount[]> {
+    return countVolunteers(ctx, filter ?? {}, groupBy);
+  }
+
   @Authorized()
   @FieldResolver(() => ID)
   departmentId(@Root() volunteer: Volunteer): string {
