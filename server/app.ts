@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import { ReferenceData } from './common/reference-data';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
+import { jitExecution } from './graphql/jit-executor';
 import type { Jobs } from './jobs/jobs';
 
 export interface App {
@@ -21,7 +22,7 @@ export interface App {
 /** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
 export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: Jobs | null = null): Promise<App> {
   const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
+    ...(config.graphqlExecutor === 'jit' ? { gateway: jitExecution(await getSchema()) } : { schema: await getSchema() }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger, config.env === 'development'),

@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: string;
   /** Introspection and detailed errors are for development only. */
   introspection: boolean;
+  /** `jit` (graphql-jit, compiled once per document) or `graphql-js` (the reference interpreter). */
+  graphqlExecutor: 'jit' | 'graphql-js';
   seedVolunteers: number;
   /** SMTP server for e-mails; when absent, messages are recorded in the database only. */
   smtpUrl: string | undefined;
@@ -78,12 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDir: env.ADMIN_DIR ?? path.join(root, 'dist', 'admin'),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
+    graphqlExecutor: executorFrom(env.GRAPHQL_EXECUTOR),
     seedVolunteers: intFrom('SEED_VOLUNTEERS', env.SEED_VOLUNTEERS, 5000),
     smtpUrl: env.SMTP_URL || undefined,
     runJobs: env.RUN_JOBS ? env.RUN_JOBS === 'true' : true,
     emailRetryDelaySeconds: intFrom('EMAIL_RETRY_DELAY_SECONDS', env.EMAIL_RETRY_DELAY_SECONDS, 30),
     emailRetryLimit: intFrom('EMAIL_RETRY_LIMIT', env.EMAIL_RETRY_LIMIT, 5),
   };
+}
+
+function executorFrom(value: string | undefined): AppConfig['graphqlExecutor'] {
+  if (value === undefined || value === '' || value === 'jit') return 'jit';
+  if (value === 'graphql-js') return 'graphql-js';
+  throw new ConfigError(`GRAPHQL_EXECUTOR doit valoir « jit » ou « graphql-js » (reçu « ${value} »).`);
 }
 
 export const projectRoot = root;
