@@ -6,6 +6,7 @@ import type { RequestContext } from '../auth/context';
 import type { Role } from '../auth/roles';
 import { badInput } from './errors';
 import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MAX_PER_PAGE, PageArgs } from './list.types';
+import { findRowViews } from './list-rows';
 import { selectedPaths } from './selection';
 import { assertUuid } from './validation';
 
@@ -101,7 +102,7 @@ export function createReadResolver<T extends Identified, F extends object>(optio
       const ids = (args.filter as { ids?: string[] } | undefined)?.ids;
       const { limit, offset } = pageWindow(args.perPage === undefined && ids ? { ...args, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) } : args);
       const orderBy = sortOrder<T>(options, args);
-      const rows = await ctx.em.find(options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
+      const rows = await findRowViews(ctx.em, options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
       if (options.prefetch && rows.length > 0) await options.prefetch(rows, selectedPaths(info), ctx);
       return rows;
     }

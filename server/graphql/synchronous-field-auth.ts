@@ -11,8 +11,7 @@ type ParamMetadata = ReturnType<typeof getMetadataStorage>['params'][number];
 function paramReader<C extends object>(param: ParamMetadata, objectClass: Target): ((data: ResolverData<C>) => unknown) | undefined {
   switch (param.kind) {
     case 'root': {
-      // `@Root() v: Volunteer`: type-graphql converts the root to that class; ours already is one
-      // (the caller only takes this path for instances of the object type).
+      // `@Root() v: Volunteer`: type-graphql converts the root to that class (see below why not here).
       const type = param.getType?.() as unknown;
       if (type !== undefined && type !== objectClass && !(typeof type === 'function' && objectClass.prototype instanceof type)) return undefined;
       return param.propertyName ? ({ root }) => (root as Record<string, unknown>)[param.propertyName!] : ({ root }) => root;
@@ -79,10 +78,10 @@ export function useSynchronousFieldAuthorization<C extends object>(schema: Graph
         if (readers.some((r) => !r)) continue;
         const method = resolverMetadata.methodName;
         const target = resolverMetadata.target as Target;
-        const original = field.resolve!;
-        value = (root, data) => {
-          // type-graphql would convert a plain object into the class first: let it.
-          if (!(root instanceof objectClass)) return original(data.root, data.args, data.context, data.info);
+        // type-graphql would first turn a plain object into an instance of the class; roots here are
+        // entities or list row views (common/list-rows.ts) whose fields are data properties, and
+        // no entity class declares getters or methods as fields, so the root is passed as it is.
+        value = (_root, data) => {
           const instance = instanceOf(target) as Record<string, (...args: unknown[]) => unknown>;
           return instance[method]!(...readers.map((read) => read!(data)));
         };
