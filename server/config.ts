@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every setting, read from the environment once, validated and typed. */
@@ -19,6 +20,8 @@ export interface AppConfig {
   logLevel: string;
   /** Introspection and detailed errors are for development only. */
   introspection: boolean;
+  /** HTTP worker processes (Node's cluster module); 1 serves from the main process. */
+  webConcurrency: number;
   /** `jit` (graphql-jit, compiled once per document) or `graphql-js` (the reference interpreter). */
   graphqlExecutor: 'jit' | 'graphql-js';
   seedVolunteers: number;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
     graphqlExecutor: executorFrom(env.GRAPHQL_EXECUTOR),
+    webConcurrency: Math.max(1, env.WEB_CONCURRENCY === 'auto' ? os.availableParallelism() : intFrom('WEB_CONCURRENCY', env.WEB_CONCURRENCY, 1)),
     seedVolunteers: intFrom('SEED_VOLUNTEERS', env.SEED_VOLUNTEERS, 5000),
     smtpUrl: env.SMTP_URL || undefined,
     runJobs: env.RUN_JOBS ? env.RUN_JOBS === 'true' : true,

@@ -1,17 +1,31 @@
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp, type App } from './app';
 import { createLogger } from './common/logger';
-import { ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig } from './config';
 import { openDatabase } from './database/database';
 import { ormConfig } from './database/mikro-orm.config';
 import { seedDemo } from './database/seeds/demo.seed';
 import { Jobs } from './jobs/jobs';
 import { createMailer } from './jobs/mailer';
 
-/** Process entry: configuration, database (embedded or DATABASE_URL), migrations, demo data, HTTP. */
+/** Set by the primary on the HTTP worker processes it forks (WEB_CONCURRENCY > 1). */
+const WORKER_FLAG = 'SNU_HTTP_WORKER';
+
+function jobsOptions(config: AppConfig, work: boolean) {
+  return { retryDelaySeconds: config.emailRetryDelaySeconds, retryLimit: config.emailRetryLimit, pollingIntervalSeconds: 2, work };
+}
+
+/**
+ * Process entry: configuration, database (embedded or DATABASE_URL), migrations, demo data, job
+ * workers, then HTTP — served here, or by WEB_CONCURRENCY worker processes sharing the port
+ * (Node's cluster module). Workers hold nothing another process needs: sessions and jobs are in
+ * PostgreSQL, so any worker answers any request.
+ */
 async function main(): Promise<void> {
+  if (cluster.isWorker && process.env[WORKER_FLAG]) return httpWorker();
   const config = loadConfig();
   const logger = createLogger(config);
   const started = Date.now();
@@ -26,6 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} reçu : arrêt propre.`);
+    await stopWorkers(signal);
     await running.jobs?.stop().catch(() => undefined);
     await new Promise<void>((resolve) => {
       if (!running.server) return resolve();
@@ -52,16 +67,71 @@ async function main(): Promise<void> {
     }
   }
 
-  running.jobs = await Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, {
-    retryDelaySeconds: config.emailRetryDelaySeconds,
-    retryLimit: config.emailRetryLimit,
-    pollingIntervalSeconds: 2,
-    work: config.runJobs,
-  });
+  running.jobs = await Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, config.runJobs));
+  const ready = () => logger.info(`Back-office SNU prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
+  if (config.webConcurrency > 1) {
+    startWorkers(config.webConcurrency, db.url, logger, () => stopping, ready);
+    return;
+  }
   running.app = await createApp(orm, config, logger, running.jobs);
-  running.server = running.app.app.listen(config.port, () => {
-    logger.info(`Back-office SNU prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
+  running.server = running.app.app.listen(config.port, ready);
+}
+
+function startWorkers(count: number, databaseUrl: string, logger: ReturnType<typeof createLogger>, stopping: () => boolean, ready: () => void): void {
+  let listening = 0;
+  const fork = () => cluster.fork({ [WORKER_FLAG]: '1', DATABASE_URL: databaseUrl, RUN_JOBS: 'false' });
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === count) ready();
   });
+  cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
+    if (stopping()) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'processus HTTP arrêté : remplacé');
+    fork();
+  });
+  for (let i = 0; i < count; i += 1) fork();
+  logger.info(`${count} processus HTTP sur le port partagé.`);
+}
+
+/** Asks every HTTP worker to finish its requests and waits for them (no-op without workers). */
+async function stopWorkers(signal: string): Promise<void> {
+  const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve());
+          worker.process.kill(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+          setTimeout(() => worker.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+}
+
+/** One HTTP worker: the API and the console, on the database the primary prepared. */
+async function httpWorker(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const orm = await MikroORM.init(ormConfig(config.databaseUrl!, { logger, poolMax: Number(process.env.DB_POOL_MAX ?? 20) }));
+  // Enqueues e-mails after commits; the primary's job workers deliver them.
+  const jobs = await Jobs.start(config.databaseUrl!, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, false));
+  const app = await createApp(orm, config, logger, jobs);
+  const server = app.app.listen(config.port);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await jobs.stop().catch(() => undefined);
+    await app.stop().catch(() => undefined);
+    await orm.close(true).catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

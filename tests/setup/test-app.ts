@@ -34,8 +34,8 @@ export interface TestAppOptions {
   jobs?: { mailer?: Mailer; retryDelaySeconds?: number; retryLimit?: number };
 }
 
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const overrides = options.config ?? {};
+/** A fresh copy of the seeded template database; returns its URL. */
+export async function createTestDatabase(): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('templateDatabase');
   const name = `snu_test_${randomBytes(6).toString('hex')}`;
@@ -43,8 +43,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await admin.connect();
   await admin.query(`create database "${name}" template "${template}"`);
   await admin.end();
+  return databaseUrl(adminUrl, name);
+}
 
-  const url = databaseUrl(adminUrl, name);
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const cleanup = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await cleanup.connect();
+  await cleanup.query(`drop database if exists "${name}" with (force)`);
+  await cleanup.end();
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const overrides = options.config ?? {};
+  const url = await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ADMIN_DIR: '' }),
     adminDir: '',
@@ -78,10 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await jobs?.stop();
       await orm.close(true);
       await pool.end();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists "${name}" with (force)`);
-      await cleanup.end();
+      await dropTestDatabase(url);
     },
   };
 }
