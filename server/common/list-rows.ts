@@ -50,7 +50,16 @@ export async function findRowViews<T extends object>(
   options: { limit: number; offset: number; orderBy: QueryOrderMap<T>[] },
 ): Promise<T[]> {
   const meta = em.getMetadata().get(entity.name);
-  const qb = em.createQueryBuilder(entity).select('*').where(where).orderBy(options.orderBy).limit(options.limit).offset(options.offset);
+  const qb = em.createQueryBuilder(entity).select('*').orderBy(options.orderBy);
+  if (options.offset === 0) {
+    qb.where(where).limit(options.limit);
+  } else {
+    // A deep page: find the page's ids first (an index-only scan skips the offset inside the
+    // index), then read only those rows, instead of reading and dropping `offset` full rows.
+    const ids = em.createQueryBuilder(entity).select('id').where(where).orderBy(options.orderBy).limit(options.limit).offset(options.offset);
+    await ids.applyFilters();
+    qb.where({ id: { $in: ids.getKnexQuery() } } as unknown as FilterQuery<T>);
+  }
   await qb.applyFilters();
   const rows = await qb.execute<Row[]>('all', true);
   const shape = shapeOf(meta);

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128195309 } from './Migration20261128195309';
 import { Migration20261128195310 } from './Migration20261128195310';
 import { Migration20261128204249 } from './Migration20261128204249';
+import { Migration20261129053728 } from './Migration20261129053728';
 
 /** Every migration, in order. `npm run db:migration:create` appends new ones here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128195309', class: Migration20261128195309 },
   { name: 'Migration20261128195310', class: Migration20261128195310 },
   { name: 'Migration20261128204249', class: Migration20261128204249 },
+  { name: 'Migration20261129053728', class: Migration20261129053728 },
 ];
