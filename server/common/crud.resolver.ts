@@ -36,6 +36,29 @@ export interface ReadResolverOptions<T extends Identified, F extends object> {
   prefetch?: (rows: T[], selected: Set<string>, ctx: RequestContext) => Promise<unknown>;
 }
 
+type Followed = EntityClass<Identified>;
+
+/**
+ * A `prefetch` that follows, for the rows of a page, the to-one relations the query selects
+ * (`{ actor: User }`), in one batch each; a nested map follows the next level from the loaded
+ * targets (`{ session: [Session, { center: CohesionCenter }] }`). Only for relations whose field
+ * resolver uses `ctx.loaders.follow` and that every role reading the list may see.
+ */
+export function followSelected(relations: Record<string, Followed | [Followed, Record<string, Followed>]>, prefix = '') {
+  return async (rows: object[], selected: Set<string>, ctx: RequestContext): Promise<void> => {
+    await Promise.all(
+      Object.entries(relations).map(async ([name, target]) => {
+        const path = prefix + name;
+        if (!selected.has(path)) return;
+        const [entity, nested] = Array.isArray(target) ? target : [target, undefined];
+        const loaded = await ctx.loaders.followAll(entity, rows.map((row) => (row as Record<string, { id: string } | null>)[name]));
+        const found = loaded.filter((x): x is Identified => x !== null);
+        if (nested && found.length) await followSelected(nested, `${path}.`)(found, selected, ctx);
+      }),
+    );
+  };
+}
+
 /** Checks paging against the contract (0-based page, capped perPage). */
 export function pageWindow(args: PageArgs): { limit: number; offset: number } {
   const perPage = args.perPage ?? DEFAULT_PER_PAGE;

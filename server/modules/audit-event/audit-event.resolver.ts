@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { Role } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
 import { User } from '../user/user.entity';
@@ -29,6 +29,7 @@ export class AuditEventResolver extends createReadResolver({
       f.createdAt_gte ? { createdAt: { $gte: f.createdAt_gte } } : undefined,
       f.createdAt_lte ? { createdAt: { $lte: f.createdAt_lte } } : undefined,
     ),
+  prefetch: followSelected({ actor: User, impersonator: User }),
 }) {
   @Authorized()
   @FieldResolver(() => ID, { nullable: true })

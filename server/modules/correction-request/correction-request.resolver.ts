@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
@@ -21,6 +21,7 @@ export class CorrectionRequestResolver extends createReadResolver({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   label: 'Cette demande de correction',
   where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['field']), refCondition('volunteer', f.volunteerId, 'volunteerId'), f.status ? { status: f.status } : undefined),
+  prefetch: followSelected({ requestedBy: User }),
 }) {
   @Authorized()
   @FieldResolver(() => ID)

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { TERRITORY_MANAGERS, Role } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
@@ -29,6 +29,7 @@ export class InscriptionGoalResolver extends createReadResolver({
       refCondition('region', f.regionId, 'regionId'),
     );
   },
+  prefetch: followSelected({ cohort: Cohort }),
 }) {
   @Authorized()
   @FieldResolver(() => ID)

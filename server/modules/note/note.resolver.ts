@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
@@ -20,6 +20,7 @@ export class NoteResolver extends createReadResolver({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   label: 'Cette note',
   where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['content']), refCondition('volunteer', f.volunteerId, 'volunteerId'), refCondition('author', f.authorId, 'authorId')),
+  prefetch: followSelected({ author: User }),
 }) {
   @Authorized()
   @FieldResolver(() => ID)

@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
@@ -34,6 +34,7 @@ export class SessionResolver extends createReadResolver({
       f.hasPlacesLeft === true ? { placesLeft: { $gt: 0 } } : f.hasPlacesLeft === false ? { placesLeft: 0 } : undefined,
     );
   },
+  prefetch: followSelected({ cohort: Cohort, center: CohesionCenter }),
 }) {
   @Authorized()
   @FieldResolver(() => ID)

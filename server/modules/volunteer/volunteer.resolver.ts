@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from '
 import type { RequestContext } from '../../auth/context';
 import type { MaybePromise } from '../../common/loaders';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
-import { createReadResolver } from '../../common/crud.resolver';
+import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort } from '../cohort/cohort.entity';
 import { CorrectionRequest } from '../correction-request/correction-request.entity';
@@ -40,15 +40,7 @@ export class VolunteerResolver extends createReadResolver({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   label: 'Ce volontaire',
   where: volunteerWhere,
-  prefetch: (rows, selected, ctx) =>
-    Promise.all([
-      selected.has('cohort') && ctx.loaders.followAll(Cohort, rows.map((v) => v.cohort)),
-      selected.has('meetingPoint') && ctx.loaders.followAll(MeetingPoint, rows.map((v) => v.meetingPoint)),
-      selected.has('session') &&
-        ctx.loaders.followAll(Session, rows.map((v) => v.session)).then((sessions) =>
-          selected.has('session.center') ? ctx.loaders.followAll(CohesionCenter, sessions.map((s) => s?.center)) : undefined,
-        ),
-    ]),
+  prefetch: followSelected({ cohort: Cohort, meetingPoint: MeetingPoint, session: [Session, { center: CohesionCenter, cohort: Cohort }] }),
 }) {
   /** Dashboards: every figure of a screen in one statement per grouping. */
   @Authorized(STAFF_WITH_PERSONAL_DATA)
