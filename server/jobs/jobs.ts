@@ -31,7 +31,8 @@ export class Jobs {
   ) {}
 
   static async start(databaseUrl: string, orm: MikroORM, mailer: Mailer, logger: Logger, options: JobsOptions): Promise<Jobs> {
-    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'snu-jobs' });
+    // Maintenance and cron run where jobs are worked; an instance that only enqueues stays quiet.
+    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'snu-jobs', supervise: options.work, schedule: options.work });
     const jobs = new Jobs(boss, logger);
     // During shutdown the database goes away under the workers: those errors are expected.
     boss.on('error', (error: unknown) => {
