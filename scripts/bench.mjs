@@ -160,6 +160,39 @@ async function main() {
   const departmentCookie = await login(target.email);
   const regionCookie = await login(regional.email);
 
+  // W2 (measured first, on the server as it started): CSV export of ≈ 100,000 rows by national
+  // staff (statuses added, largest first, until the filter reaches the target), read as a stream
+  // while the server's resident memory is sampled.
+  const exportTarget = Math.min(100_000, Math.floor(settings.volunteers / 2));
+  const byStatus = await sql(`select status::text as status, count(*)::int as n from volunteer group by status order by n desc`);
+  const statuses = [];
+  let expectedRows = 0;
+  for (const { status, n } of byStatus) {
+    if (expectedRows >= exportTarget) break;
+    statuses.push(status);
+    expectedRows += n;
+  }
+  const adminCookie = await login('admin@demo.snu.test');
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  const w2RssBefore = rssMb();
+  let w2PeakRss = w2RssBefore;
+  const sampler = setInterval(() => {
+    w2PeakRss = Math.max(w2PeakRss, rssMb());
+  }, 20);
+  const w2Start = Date.now();
+  const exportResponse = await fetch(`${base}/exports/volunteers.csv?${new URLSearchParams({ filter: JSON.stringify({ status_in: statuses }) })}`, { headers: { cookie: adminCookie } });
+  let w2Lines = 0;
+  let w2Bytes = 0;
+  for await (const chunk of exportResponse.body) {
+    w2Bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) w2Lines += 1;
+  }
+  const w2Seconds = (Date.now() - w2Start) / 1000;
+  clearInterval(sampler);
+  w2PeakRss = Math.max(w2PeakRss, rssMb());
+  const w2 = { status: exportResponse.status, rows: w2Lines - 1, expectedRows, seconds: w2Seconds, megabytes: w2Bytes / 1e6, rssBeforeMb: w2RssBefore, peakRssMb: w2PeakRss };
+  log(`W2: ${w2.rows} rows (expected ${expectedRows}) in ${w2Seconds.toFixed(2)} s, peak RSS ${w2PeakRss.toFixed(0)} MB`);
+
   // 5. The floor, as its own process.
   const floorPort = await freePort();
   const floor = fork(path.join(root, 'bench/floor-server.mjs'), [], {
@@ -237,6 +270,7 @@ async function main() {
     : null;
   const w1Succeeded = w1.data?.validateVolunteers?.succeeded?.length ?? 0;
 
+
   // 9. S1: `npm start` from an empty data directory to serving, and the console's initial JS.
   const s1Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snu-bench-start-'));
   const s1Port = await freePort();
@@ -258,7 +292,7 @@ async function main() {
   const initialJsKb = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/admin', file))).length, 0) / 1024;
 
   await cleanup();
-  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
+  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
   writeReport(report);
 }
 
@@ -291,7 +325,8 @@ function writeReport(report) {
   const q1p100 = ratios['Q1 liste, page 100 10'];
   lines.push('', '| id | work | result |', '| --- | --- | --- |');
   lines.push(`| W1 | bulk validation of ${fmt(report.w1.files)} files | ${fmt(report.w1.seconds, 2)} s, ${fmt(report.w1.succeeded)} validated, ${fmt(report.w1.statements)} SQL statements |`);
-  lines.push('| W2 | CSV export of 100,000 rows | not built yet (exports issue) |');
+  const { w2 } = report;
+  lines.push(`| W2 | CSV export by national staff (\`/exports/volunteers.csv\`) | ${fmt(w2.rows)} rows (expected ${fmt(w2.expectedRows)}), ${fmt(w2.seconds, 2)} s, ${fmt(w2.megabytes, 1)} MB; server RSS ${fmt(w2.rssBeforeMb)} MB before, peak ${fmt(w2.peakRssMb)} MB |`);
   lines.push('| W3 | automatic assignment | not built yet (placement issue) |');
   lines.push(`| S1 | \`npm start\` from an empty data directory to serving | ${fmt(report.s1.seconds, 1)} s; console initial JS ${fmt(report.s1.initialJsKb)} kB gzipped |`);
   lines.push('', '## Budgets', '', '| budget | value | verdict |', '| --- | --- | --- |');
@@ -303,6 +338,7 @@ function writeReport(report) {
     lines.push(`| ${key.slice(0, 2)} ≥ 0.5 × floor throughput (c=10) | ${fmt(ratios[key]?.ratio, 2)} | ${verdict(ratios[key]?.ratio >= 0.5)} |`);
   }
   lines.push(`| W1 < 2 s | ${fmt(report.w1.seconds, 2)} s | ${verdict(report.w1.seconds < 2)} |`);
+  lines.push(`| W2 < 3 s and < 200 MB peak RSS (${fmt(w2.rows)} rows) | ${fmt(w2.seconds, 2)} s, ${fmt(w2.peakRssMb)} MB | ${verdict(w2.status === 200 && w2.rows === w2.expectedRows && w2.seconds < 3 && w2.peakRssMb < 200)} |`);
   lines.push(`| S1 < 60 s and < 1 MB initial JS | ${fmt(report.s1.seconds, 1)} s, ${fmt(report.s1.initialJsKb)} kB | ${verdict(report.s1.seconds < 60 && report.s1.initialJsKb < 1024)} |`);
   const notesFile = path.join(root, 'bench', 'NOTES.md');
   if (!smoke && fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());

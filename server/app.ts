@@ -12,6 +12,7 @@ import { ReferenceData } from './common/reference-data';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
+import { volunteerExportRoute } from './modules/volunteer/volunteer-export.route';
 import type { Jobs } from './jobs/jobs';
 
 export interface App {
@@ -21,8 +22,9 @@ export interface App {
 
 /** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
 export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: Jobs | null = null): Promise<App> {
+  const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlExecutor === 'jit' ? { gateway: jitExecution(await getSchema()) } : { schema: await getSchema() }),
+    ...(config.graphqlExecutor === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger, config.env === 'development'),
@@ -61,6 +63,9 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
     expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res, jobs, reference) }),
   );
 
+  // Downloads: the volunteer list as CSV, same filters, sort and scope as on screen.
+  app.get('/exports/volunteers.csv', volunteerExportRoute(orm, config, logger, schema, jobs, reference));
+
   const indexHtml = path.join(config.adminDir, 'index.html');
   if (config.adminDir && fs.existsSync(indexHtml)) {
     app.use(express.static(config.adminDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
@@ -68,7 +73,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
       if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     } }));
     // Client-side routes of the console (/#/… or /Volunteer/…) all serve the SPA.
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
+    app.get(/^(?!\/graphql|\/exports\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

@@ -10,7 +10,7 @@ const CONTRACT_CODES = new Set<string>([
 ]);
 
 /** graphql-js speaks English; the console shows these messages to French users. */
-function frenchValidationMessage(message: string): string {
+export function frenchValidationMessage(message: string): string {
   let m: RegExpMatchArray | null;
   if ((m = message.match(/Value "(.*)" does not exist in "(\w+)" enum/))) return `La valeur « ${m[1]} » n’existe pas pour ${m[2]}.`;
   if ((m = message.match(/Cannot query field "(\w+)" on type "(\w+)"/))) return `Le champ « ${m[1]} » n’existe pas sur le type ${m[2]}.`;

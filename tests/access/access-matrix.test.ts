@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import pluralize from 'pluralize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, loggedIn, type GraphQLClient } from '../setup/graphql-client';
@@ -192,6 +193,26 @@ describe('access matrix: role × type × operation', () => {
       if (who.role !== 'ADMIN' && outside) {
         expect((await client.ok<{ volunteerCounts: unknown[] }>(query, { filter: { departmentId: outside.id } })).volunteerCounts).toEqual([]);
       }
+    });
+  }
+
+  // The CSV export follows the same scope: exactly the volunteers the account may list.
+  for (const email of ACCOUNTS) {
+    it(`${email} · Volunteer export`, async () => {
+      const who = people.get(email)!;
+      const client = clients.get(email)!;
+      const rule = expectation('Volunteer', who);
+      const response = await fetch(`${app.url}/exports/volunteers.csv`, { headers: { cookie: client.cookie ?? '' } });
+      if ('forbidden' in rule) {
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('FORBIDDEN');
+        return;
+      }
+      expect(response.status).toBe(200);
+      const exported = (parse(await response.text(), { delimiter: ';', bom: true }) as string[][]).slice(1).map((row) => row[0]);
+      const expected = (await app.sql<{ id: string }>(rule.sql.replace('%TABLE%', 'volunteer'), rule.params(who))).map((r) => r.id);
+      expect(exported.length).toBe(expected.length);
+      expect(new Set(exported)).toEqual(new Set(expected));
     });
   }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useConsoleInChromium } from '../setup/browser';
@@ -8,7 +10,7 @@ describe('console in Chromium', () => {
   const login = (page: Page, email: string) => session.login(page, email);
 
   it('a Paris referent sees only Paris volunteers, opens one; a 92 referent cannot reach it by URL', async () => {
-    const context75 = await session.browser.newContext({ locale: 'fr-FR' });
+    const context75 = await session.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
     const page = await context75.newPage();
     await login(page, 'dept-75@demo.snu.test');
     await page.goto(`${session.app.url}/#/Volunteer`);
@@ -18,6 +20,16 @@ describe('console in Chromium', () => {
     const departmentCells = await page.locator('table tbody td.column-departmentId, table tbody td.column-department').allInnerTexts();
     expect(departmentCells.length).toBeGreaterThan(0);
     expect(departmentCells.every((text) => /75|Paris/.test(text))).toBe(true);
+
+    // « Exporter (CSV) » downloads every waiting Paris file (not only this page), nothing else.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Exporter \(CSV\)/ }).click()]);
+    const exported = parse(fs.readFileSync((await download.path())!, 'utf8'), { delimiter: ';', bom: true }) as string[][];
+    const [{ n }] = await session.app.sql<{ n: number }>(
+      `select count(*)::int as n from volunteer v join department d on d.id = v.department_id where d.code = '75' and v.status = 'WAITING_VALIDATION'`,
+    );
+    expect(exported[0]).toContain('Département');
+    expect(exported.length - 1).toBe(n);
+    expect(exported.slice(1).every((r) => r[exported[0].indexOf('Département')].startsWith('75'))).toBe(true);
 
     await rows.first().click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/Volunteer\/[0-9a-f-]{36}\/show/);

@@ -24,6 +24,10 @@ describe('npm run bench -- --smoke', () => {
       expect(runs.product[0].errors).toBe(0);
     }
     expect(report.w1.succeeded).toBe(report.w1.files);
+    expect(report.w2.status).toBe(200);
+    expect(report.w2.rows).toBe(report.w2.expectedRows);
+    expect(report.w2.rows).toBeGreaterThan(0);
+    expect(report.w2.peakRssMb).toBeGreaterThan(0);
     expect(report.s1.seconds).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(root, 'bench/.runs/smoke.md'), 'utf8')).toMatch(/\| Q1 \| liste, page 1 \|/);
   }, 300_000);

@@ -7,6 +7,8 @@ export const en: Messages = {
     title: 'SNU – Back-office',
     welcome: 'Welcome, %{name}',
     scope: 'Your scope: %{scope}',
+    export_csv: 'Export (CSV)',
+    export_csv_title: 'Download the filtered list (every result, not only this page)',
     national: 'national',
     role: 'Role: %{role}',
     language: 'Language',

@@ -7,6 +7,8 @@ export const fr = {
     title: 'SNU – Back-office',
     welcome: 'Bienvenue, %{name}',
     scope: 'Votre périmètre : %{scope}',
+    export_csv: 'Exporter (CSV)',
+    export_csv_title: 'Télécharger la liste filtrée (tous les résultats, pas seulement cette page)',
     national: 'national',
     role: 'Rôle : %{role}',
     language: 'Langue',

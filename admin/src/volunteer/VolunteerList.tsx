@@ -4,6 +4,7 @@ import {
   BooleanInput,
   Datagrid,
   DateField,
+  FilterButton,
   FunctionField,
   List,
   NumberInput,
@@ -11,6 +12,7 @@ import {
   SelectInput,
   TextField,
   TextInput,
+  TopToolbar,
   useCanAccess,
   usePermissions,
 } from 'react-admin';
@@ -20,6 +22,7 @@ import { enumChoices, PHASE1_STATUSES, VOLUNTEER_STATUSES } from '../common/Enum
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';
 import { BulkValidateButton } from './BulkValidateButton';
+import { ExportCsvButton } from './ExportCsvButton';
 import { VOLUNTEER_LIST_FIELDS, type VolunteerRow } from './fields';
 import { Phase1StatusChip, VolunteerStatusChip } from './VolunteerStatusChip';
 
@@ -48,7 +51,7 @@ const filters = [
 
 /**
  * The review list. Reviewers land on the files waiting for validation; every filter and count
- * stays within the user's scope (the server applies it). Exports will come from the server.
+ * stays within the user's scope (the server applies it), and so does the CSV export.
  */
 export function VolunteerList() {
   // react-admin would send the list query before showing "access denied": observers never ask.
@@ -64,6 +67,12 @@ function VolunteerListView() {
   return (
     <List
       exporter={false}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <ExportCsvButton />
+        </TopToolbar>
+      }
       filters={filters}
       filterDefaultValues={reviewer ? { status: 'WAITING_VALIDATION' } : {}}
       sort={{ field: 'createdAt', order: 'DESC' }}

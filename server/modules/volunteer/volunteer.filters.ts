@@ -19,6 +19,24 @@ function pendingCorrectionsOf(ctx: RequestContext) {
 
 const DAY_MS = 86_400_000;
 
+/** The list's sorts, shared by `allVolunteers` and the CSV export (same order on screen and in the file). */
+export const VOLUNTEER_SORTS = {
+  sortable: {
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+    statusChangedAt: 'statusChangedAt',
+    lastName: 'lastName',
+    firstName: 'firstName',
+    email: 'email',
+    birthDate: 'birthDate',
+    status: 'status',
+    phase1Status: 'phase1Status',
+    department: 'department.code',
+    cohort: 'cohort.startDate',
+  },
+  defaultSort: { field: 'createdAt', order: 'DESC' as const },
+};
+
 /** VolunteerFilter → ORM condition, shared by the list and its count. */
 export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
   const pattern = containsPattern(f.q?.toLowerCase());

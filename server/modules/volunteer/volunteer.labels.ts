@@ -1,4 +1,4 @@
-import { RefusalReason, VolunteerStatus, VolunteerTransition } from './volunteer.enums';
+import { Gender, Phase1Status, RefusalReason, VolunteerStatus, VolunteerTransition } from './volunteer.enums';
 
 /** French labels used in server messages (the console has its own, in admin/src/i18n). */
 export const STATUS_LABELS: Record<VolunteerStatus, string> = {
@@ -13,6 +13,16 @@ export const STATUS_LABELS: Record<VolunteerStatus, string> = {
   NOT_AUTHORIZED: 'Non autorisé',
   NOT_ELIGIBLE: 'Non éligible',
 };
+
+export const PHASE1_LABELS: Record<Phase1Status, string> = {
+  WAITING_ASSIGNMENT: 'En attente d’affectation',
+  ASSIGNED: 'Affecté',
+  DONE: 'Séjour effectué',
+  NOT_DONE: 'Séjour non effectué',
+  EXEMPTED: 'Dispensé',
+};
+
+export const GENDER_LABELS: Record<Gender, string> = { FEMALE: 'Fille', MALE: 'Garçon' };
 
 export const ACTION_LABELS: Record<VolunteerTransition, string> = {
   VALIDATE: 'valider',

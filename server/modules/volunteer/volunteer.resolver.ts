@@ -13,7 +13,7 @@ import { Session } from '../session/session.entity';
 import { VolunteerTransition } from './volunteer.enums';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.inputs';
-import { volunteerWhere } from './volunteer.filters';
+import { VOLUNTEER_SORTS, volunteerWhere } from './volunteer.filters';
 import { allowedTransitions } from './volunteer.transitions';
 import { countVolunteers } from './volunteer-counts.service';
 import { VolunteerCount, VolunteerCountDimension } from './volunteer-counts.types';
@@ -24,20 +24,7 @@ export class VolunteerResolver extends createReadResolver({
   typeName: 'Volunteer',
   filterType: VolunteerFilter,
   roles: STAFF_WITH_PERSONAL_DATA,
-  sortable: {
-    createdAt: 'createdAt',
-    updatedAt: 'updatedAt',
-    statusChangedAt: 'statusChangedAt',
-    lastName: 'lastName',
-    firstName: 'firstName',
-    email: 'email',
-    birthDate: 'birthDate',
-    status: 'status',
-    phase1Status: 'phase1Status',
-    department: 'department.code',
-    cohort: 'cohort.startDate',
-  },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
+  ...VOLUNTEER_SORTS,
   label: 'Ce volontaire',
   where: volunteerWhere,
   prefetch: followSelected({ cohort: Cohort, meetingPoint: MeetingPoint, session: [Session, { center: CohesionCenter, cohort: Cohort }] }),
