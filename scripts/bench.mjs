@@ -234,6 +234,8 @@ async function main() {
   // 7. SQL statements per request, counted by PostgreSQL itself.
   const statementsPerRequest = async (request, n = 20) => {
     if (!statStatements) return null;
+    // Let the previous load's in-flight requests finish, so that their statements are not counted here.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     await sql('select pg_stat_statements_reset()');
     for (let i = 0; i < n; i++) await fetchJson(request);
     // The job queue's own polling and maintenance (pg-boss) run in the background: not the request's.
