@@ -62,23 +62,22 @@ export async function exportVolunteersCsv(ctx: RequestContext, filter: Volunteer
   let rows = 0;
   const toRecord = new Transform({
     objectMode: true,
-    transform(row: Record<string, string | null>, _encoding, done) {
+    transform(row: (string | null)[], _encoding, done) {
       rows += 1;
-      done(
-        null,
-        COLUMNS.map((column, i) => {
-          const value = row[`c${i}`] ?? '';
-          return column.labels ? (column.labels[value] ?? value) : value;
-        }),
-      );
+      for (let i = 0; i < row.length; i += 1) {
+        const labels = COLUMNS[i]!.labels;
+        const value = row[i] ?? '';
+        row[i] = labels ? (labels[value] ?? value) : value;
+      }
+      done(null, row);
     },
   });
   const knex = ctx.em.getConnection().getKnex();
   const client = (await knex.client.acquireConnection()) as PoolClient;
   try {
-    // Small batches keep rows short-lived: with 2,000-row batches V8 promoted them and the
-    // process grew by ≈ 120 MB for 160,000 rows; with 500 it stays within ≈ 5 MB, as fast.
-    const cursor = client.query(new QueryStream(sql, bindings as unknown[], { batchSize: 500 }));
+    // Rows as arrays, relabelled in place, in small batches: rows die young. With 2,000-row
+    // batches of objects V8 promoted them and the process grew by ≈ 100 MB for 100,000 rows.
+    const cursor = client.query(new QueryStream(sql, bindings as unknown[], { batchSize: 250, rowMode: 'array' }));
     await pipeline(cursor, toRecord, stringify({ header: true, columns: COLUMNS.map((c) => c.header), delimiter: ';', bom: true }), out);
   } finally {
     await knex.client.releaseConnection(client);
