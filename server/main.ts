@@ -42,12 +42,7 @@ async function main(): Promise<void> {
     logger.info(`${signal} reçu : arrêt propre.`);
     await stopWorkers(signal);
     await running.jobs?.stop().catch(() => undefined);
-    await new Promise<void>((resolve) => {
-      if (!running.server) return resolve();
-      running.server.close(() => resolve());
-      // Browsers keep idle connections open; do not wait for them.
-      running.server.closeIdleConnections();
-    });
+    if (running.server) await closeServer(running.server);
     await running.app?.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     await db.stop().catch(() => undefined);
@@ -75,6 +70,14 @@ async function main(): Promise<void> {
   }
   running.app = await createApp(orm, config, logger, running.jobs);
   running.server = running.app.app.listen(config.port, ready);
+}
+
+/** Finishes the requests in flight; browsers keep idle connections open, so those are not waited for. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }
 
 function startWorkers(count: number, databaseUrl: string, logger: ReturnType<typeof createLogger>, stopping: () => boolean, ready: () => void): void {
@@ -121,10 +124,7 @@ async function httpWorker(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    await closeServer(server);
     await jobs.stop().catch(() => undefined);
     await app.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);

@@ -15,6 +15,9 @@ export interface RefLike {
   id: string;
 }
 
+/** What a field resolver may return: a value it already has, or a promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
 /**
  * Per-request DataLoaders, built on the request's scoped EntityManager.
  *
@@ -23,8 +26,6 @@ export interface RefLike {
  *   volunteer is placed in, possibly in another department). The decision to follow is made per
  *   relation, in the field resolver, never for a client-supplied id.
  */
-export type MaybePromise<T> = T | Promise<T>;
-
 export class Loaders {
   private readonly byId = new Map<string, DataLoader<string, unknown>>();
   private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();

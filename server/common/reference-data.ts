@@ -27,19 +27,22 @@ export class ReferenceData {
         departments: new Map(departments.map((d) => [d.id, d])),
         regions: new Map(regions.map((r) => [r.id, r])),
       }));
-      void this.tables.then((tables) => {
-        this.loaded = tables;
-      }, () => undefined);
-      this.tables.catch(() => {
-        this.tables = undefined;
-      });
+      // Once loaded, answers are synchronous; a failed load is retried by the next caller.
+      this.tables.then(
+        (tables) => {
+          this.loaded = tables;
+        },
+        () => {
+          this.tables = undefined;
+        },
+      );
     }
     return this.tables;
   }
 
   /** Loads the tables ahead of the first request (the server awaits it before listening). */
   async ready(): Promise<void> {
-    this.loaded = await this.load();
+    await this.load();
   }
 
   department(id: string): Department | null | Promise<Department | null> {

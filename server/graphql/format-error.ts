@@ -23,7 +23,8 @@ export function frenchValidationMessage(message: string): string {
   return `Requête invalide : ${message}`;
 }
 
-const INTERNAL = 'Une erreur interne est survenue. Réessayez ; si le problème persiste, contactez l’équipe technique.';
+/** What the user reads for any unexpected error (details stay in the logs). */
+export const INTERNAL_MESSAGE = 'Une erreur interne est survenue. Réessayez ; si le problème persiste, contactez l’équipe technique.';
 
 /**
  * Every error leaves with a contract code and a French message. Unknown errors are logged here
@@ -53,7 +54,7 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
     else logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       ...base,
-      message: development ? `${INTERNAL} (${formatted.message})` : INTERNAL,
+      message: development ? `${INTERNAL_MESSAGE} (${formatted.message})` : INTERNAL_MESSAGE,
       extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
     };
   };

@@ -6,7 +6,7 @@ import { buildRequestContext } from '../../auth/context';
 import type { ReferenceData } from '../../common/reference-data';
 import type { AppConfig } from '../../config';
 import { AppError, badInput } from '../../common/errors';
-import { frenchValidationMessage } from '../../graphql/format-error';
+import { frenchValidationMessage, INTERNAL_MESSAGE } from '../../graphql/format-error';
 import type { Jobs } from '../../jobs/jobs';
 import { assertMayExportVolunteers, exportVolunteersCsv } from './volunteer-export.service';
 import type { VolunteerFilter } from './volunteer.inputs';
@@ -65,7 +65,7 @@ export function volunteerExportRoute(orm: MikroORM, config: AppConfig, logger: L
       const known = error instanceof AppError ? error : null;
       if (!known) logger.error({ err: error }, 'export CSV : erreur inattendue');
       const code = String(known?.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-      const message = known?.message ?? 'Une erreur interne est survenue. Réessayez ; si le problème persiste, contactez l’équipe technique.';
+      const message = known?.message ?? INTERNAL_MESSAGE;
       res.status(STATUS_OF[code] ?? 500).json({ errors: [{ message, extensions: { code } }] });
     }
   };
