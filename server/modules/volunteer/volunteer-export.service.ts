@@ -4,10 +4,10 @@ import { raw } from '@mikro-orm/core';
 import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
+import { requireRole } from '../../auth/auth-checker';
 import type { RequestContext } from '../../auth/context';
 import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
 import { sortOrder } from '../../common/crud.resolver';
-import { forbidden, unauthenticated } from '../../common/errors';
 import type { ListArgs } from '../../common/list.types';
 import { Volunteer } from './volunteer.entity';
 import type { Gender, Phase1Status, VolunteerStatus } from './volunteer.enums';
@@ -35,10 +35,9 @@ const COLUMNS: Array<{ header: string; sql: string; labels?: Record<string, stri
   { header: 'Statut depuis le', sql: `to_char(v.status_changed_at at time zone 'Europe/Paris', 'YYYY-MM-DD HH24:MI')` },
 ];
 
-/** Raises what the GraphQL list would for this user: not signed in, or a role without personal data. */
+/** Raises what the GraphQL list would for this user (same roles as `allVolunteers`, same checker). */
 export function assertMayExportVolunteers(ctx: RequestContext): void {
-  if (!ctx.user) throw unauthenticated();
-  if (!STAFF_WITH_PERSONAL_DATA.includes(ctx.user.role)) throw forbidden();
+  requireRole(ctx, STAFF_WITH_PERSONAL_DATA);
 }
 
 /**
