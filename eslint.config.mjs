@@ -15,17 +15,47 @@ export default tseslint.config(
     },
   },
   {
+    files: ['*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URLSearchParams: 'readonly' } },
   },
   {
-    // Resolvers never reach the database outside the request's scoped EntityManager.
-    files: ['server/modules/**/*.resolver.ts'],
+    // Scope is structural (README, "Role scoping"): the query builder, raw SQL, drivers and the
+    // filter switches live in server/scope/ (and the database plumbing in server/database/) only.
+    files: ['server/**/*.ts'],
+    ignores: ['server/scope/**', 'server/database/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='orm'][property.name='em']", message: 'Use ctx.em (scoped), never orm.em in a resolver.' },
-        { selector: "CallExpression[callee.property.name=/^(execute|createQueryBuilder|getKnex)$/]", message: 'No raw SQL or QueryBuilder in resolvers: go through a service and ctx.em.' },
+        { selector: "CallExpression[callee.property.name=/^(createQueryBuilder|qb|getKnex|getKnexQuery|getConnection|execute|setFilterParams|addFilter)$/]", message: 'Query builders, raw SQL and filter parameters only in server/scope/ (ScopedQuery, unscoped) or server/database/.' },
+        { selector: "Property[key.name='filters']", message: 'Filter switches only in server/scope/: use unscoped(reason, …) for system work, followRelation for a relation of an in-scope record.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@mikro-orm/core', importNames: ['raw', 'sql', 'RawQueryFragment'], message: 'Raw SQL only in server/scope/ or server/database/.' },
+            { name: '@mikro-orm/postgresql', importNames: ['raw', 'sql', 'RawQueryFragment', 'Knex', 'QueryBuilder'], message: 'Raw SQL and query builders only in server/scope/ or server/database/.' },
+            { name: 'pg', message: 'Database drivers only in server/scope/ or server/database/.' },
+            { name: 'pg-query-stream', message: 'Database drivers only in server/scope/ or server/database/.' },
+            { name: 'knex', message: 'Raw SQL only in server/scope/ or server/database/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Resources act for the request's user: never through the global EntityManager.
+    files: ['server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(createQueryBuilder|qb|getKnex|getKnexQuery|getConnection|execute|setFilterParams|addFilter)$/]", message: 'Query builders, raw SQL and filter parameters only in server/scope/ (ScopedQuery, unscoped) or server/database/.' },
+        { selector: "Property[key.name='filters']", message: 'Filter switches only in server/scope/: use unscoped(reason, …) for system work, followRelation for a relation of an in-scope record.' },
+        { selector: "MemberExpression[object.name='orm'][property.name='em']", message: 'The global EntityManager carries no user: use ctx.em (scoped) or unscoped(reason, …).' },
       ],
     },
   },

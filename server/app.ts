@@ -6,14 +6,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { buildRequestContext, type RequestContext } from './auth/context';
+import { buildRequestContext, type ContextServices } from './auth/context';
 import type { AppConfig } from './config';
-import { ReferenceData } from './common/reference-data';
+import { ReferenceData } from './database/reference-data';
+import type { JobQueue, RequestContext } from './kernel/request-context';
+import { Department } from './modules/department/department.entity';
+import { Region } from './modules/region/region.entity';
+import { healthRoute } from './http/health';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
-import { volunteerExportRoute } from './modules/volunteer/volunteer-export.route';
-import type { Jobs } from './jobs/jobs';
+import { volunteerExportRoute } from './http/volunteer-export.route';
 
 export interface App {
   app: Express;
@@ -21,7 +24,7 @@ export interface App {
 }
 
 /** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
-export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: Jobs | null = null): Promise<App> {
+export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: JobQueue | null = null): Promise<App> {
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphqlExecutor === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
@@ -35,8 +38,9 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
     plugins: [ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
-  const reference = new ReferenceData(orm);
+  const reference = new ReferenceData(orm, [Region, Department]);
   await reference.ready();
+  const services: ContextServices = { config, logger, jobs, reference };
 
   const app = express();
   app.disable('x-powered-by');
@@ -48,23 +52,16 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  app.get('/healthz', healthRoute(orm));
 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, config, req, res, jobs, reference) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildRequestContext(orm, services, req, res) }),
   );
 
   // Downloads: the volunteer list as CSV, same filters, sort and scope as on screen.
-  app.get('/exports/volunteers.csv', volunteerExportRoute(orm, config, logger, schema, jobs, reference));
+  app.get('/exports/volunteers.csv', volunteerExportRoute(orm, services, schema));
 
   const indexHtml = path.join(config.adminDir, 'index.html');
   if (config.adminDir && fs.existsSync(indexHtml)) {

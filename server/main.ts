@@ -5,7 +5,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp, type App } from './app';
 import { createLogger } from './common/logger';
 import { type AppConfig, ConfigError, loadConfig } from './config';
-import { openDatabase } from './database/database';
+import { hasNoStaff, openDatabase } from './database/database';
 import { ormConfig } from './database/mikro-orm.config';
 import { seedDemo } from './database/seeds/demo.seed';
 import { Jobs } from './jobs/jobs';
@@ -55,8 +55,7 @@ async function main(): Promise<void> {
   if (applied.length) logger.info(`${applied.length} migration(s) appliquée(s).`);
 
   if (config.env !== 'production') {
-    const [{ count }] = await orm.em.getConnection().execute<[{ count: string }]>('select count(*) as count from staff_user');
-    if (Number(count) === 0) {
+    if (await hasNoStaff(orm)) {
       logger.info(`Base vide : chargement des données de démonstration (${config.seedVolunteers} volontaires)…`);
       await seedDemo(orm, { volunteers: config.seedVolunteers, log: (m: string) => logger.info(m) });
     }

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { unauthenticated } from '../common/errors';
+import { unauthenticated } from '../kernel/errors';
+import type { RequestContext } from '../kernel/request-context';
 import { User } from '../modules/user/user.entity';
-import { signIn, type RequestContext } from './context';
+import { signIn } from './context';
 import { login } from './auth.service';
 import { deleteSession, SESSION_COOKIE } from './session.service';
 
@@ -10,7 +11,7 @@ export class AuthResolver {
   /** The one public field: everything else requires a session. */
   @Mutation(() => User, { description: 'Connexion : ouvre une session (cookie httpOnly)' })
   async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<User> {
-    const result = await login(ctx.em, ctx.config, email, password);
+    const result = await login(ctx, ctx.config, email, password);
     ctx.res.cookie(SESSION_COOKIE, result.cookieValue, {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,25 +1,20 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import { Loaders } from '../common/loaders';
-import type { ReferenceData } from '../common/reference-data';
-import type { Jobs } from '../jobs/jobs';
-import { SCOPE_FILTER, type ScopeParams } from '../scope/scope';
-import type { CurrentUser } from './current-user';
+import type { ReferenceData } from '../database/reference-data';
+import type { CurrentUser } from '../kernel/current-user';
+import type { JobQueue, RequestContext } from '../kernel/request-context';
+import { Loaders } from '../scope/loaders';
+import { bindUser } from '../scope/principal';
 import { readSignedToken, resolveSession, SESSION_COOKIE } from './session.service';
 
-/** What every resolver receives. Resolvers use `em` and `loaders` only: both are scoped to `user`. */
-export interface RequestContext {
-  em: EntityManager;
-  loaders: Loaders;
-  user: CurrentUser | null;
+export interface ContextServices {
   config: AppConfig;
-  /** The job queue, to enqueue work after a transaction commits (null when jobs are off). */
-  jobs: Jobs | null;
-  req: Request;
-  res: Response;
+  logger: Logger;
+  jobs: JobQueue | null;
+  reference: ReferenceData | null;
 }
 
 /**
@@ -27,28 +22,30 @@ export interface RequestContext {
  * filter is set from the signed-in user. Without a user the filter stays unset, so any query
  * on a scoped entity throws instead of leaking.
  */
-export async function buildRequestContext(
-  orm: MikroORM,
-  config: AppConfig,
-  req: Request,
-  res: Response,
-  jobs: Jobs | null = null,
-  reference: ReferenceData | null = null,
-): Promise<RequestContext> {
+export async function buildRequestContext(orm: MikroORM, services: ContextServices, req: Request, res: Response): Promise<RequestContext> {
   const em = orm.em.fork({ clear: true, useContext: false });
   const cookies = parseCookies(req.headers.cookie ?? '');
-  const token = readSignedToken(cookies[SESSION_COOKIE], config.sessionSecret);
-  const context: RequestContext = { em, loaders: new Loaders(em, reference), user: null, config, jobs, req, res };
+  const token = readSignedToken(cookies[SESSION_COOKIE], services.config.sessionSecret);
+  const context: RequestContext = {
+    em,
+    loaders: new Loaders(em, services.reference),
+    user: null,
+    config: services.config,
+    logger: services.logger,
+    jobs: services.jobs,
+    req,
+    res,
+  };
   if (token) await signIn(context, token);
   return context;
 }
 
-/** Binds the session's user (and its scope) to the request; also used right after `login`. */
+/** Binds the session's user to the request; also used right after `login`. */
 export async function signIn(context: RequestContext, token: string): Promise<CurrentUser | null> {
   const user = await resolveSession(context.em, token);
   if (user) {
     context.user = user;
-    context.em.setFilterParams(SCOPE_FILTER, { user: user.scope } satisfies ScopeParams);
+    bindUser(context.em, user);
   }
   return user;
 }

@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { now } from '../kernel/clock';
 
 /** Every record: a UUID and its creation / last update times. */
 @ObjectType()
 
 export abstract class BaseEntity {
-  @Authorized()
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Authorized()
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = now();
 
-  @Authorized()
   @Field(() => Date)
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => now() })
+  updatedAt: Date & Opt = now();
 }

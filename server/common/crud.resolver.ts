@@ -2,11 +2,11 @@ import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import pluralize from 'pluralize';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
-import type { RequestContext } from '../auth/context';
-import type { Role } from '../auth/roles';
-import { badInput } from './errors';
+import type { RequestContext } from '../kernel/request-context';
+import type { Role } from '../kernel/roles';
+import { badInput } from '../kernel/errors';
+import { ScopedQuery } from '../scope/scoped-query';
 import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MAX_PER_PAGE, PageArgs } from './list.types';
-import { findRowViews } from './list-rows';
 import { selectedPaths } from './selection';
 import { assertUuid } from './validation';
 
@@ -91,7 +91,8 @@ export function sortOrder<T>(options: Pick<ReadResolverOptions<Identified, objec
 
 /**
  * The repetitive part of every resource: `T(id)`, `allTs(...)` and `_allTsMeta(...)`, named as
- * ra-data-graphql-simple expects. Reads go through `ctx.em`, whose scope filter limits the rows.
+ * ra-data-graphql-simple expects. Every read goes through the scope: `ScopedQuery` for the list and
+ * its count (same condition, so totals match the rows), the scoped DataLoader for one record.
  */
 export function createReadResolver<T extends Identified, F extends object>(options: ReadResolverOptions<T, F>) {
   const plural = pluralize(options.typeName);
@@ -125,7 +126,7 @@ export function createReadResolver<T extends Identified, F extends object>(optio
       const ids = (args.filter as { ids?: string[] } | undefined)?.ids;
       const { limit, offset } = pageWindow(args.perPage === undefined && ids ? { ...args, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) } : args);
       const orderBy = sortOrder<T>(options, args);
-      const rows = await findRowViews(ctx.em, options.entity, whereOf(args.filter, ctx), { limit, offset, orderBy });
+      const rows = await ScopedQuery.of(ctx.em, options.entity, whereOf(args.filter, ctx)).rows({ limit, offset, orderBy });
       if (options.prefetch && rows.length > 0) await options.prefetch(rows, selectedPaths(info), ctx);
       return rows;
     }
@@ -133,7 +134,7 @@ export function createReadResolver<T extends Identified, F extends object>(optio
     @Authorized(options.roles)
     @Query(() => ListMetadata, { name: `_all${plural}Meta` })
     async meta(@Args(() => FilteredMetaArgs) args: FilteredMetaArgs, @Ctx() ctx: RequestContext): Promise<ListMetadata> {
-      return { count: await ctx.em.count(options.entity, whereOf(args.filter, ctx)) };
+      return { count: await ScopedQuery.of(ctx.em, options.entity, whereOf(args.filter, ctx)).count() };
     }
   }
   return ReadResolver;

@@ -1,4 +1,4 @@
-import { ArgsType, Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 
 export const MAX_PER_PAGE = 1000;
 export const DEFAULT_PER_PAGE = 25;
@@ -6,7 +6,6 @@ export const DEFAULT_PER_PAGE = 25;
 /** ra-data-graphql-simple's `_allTsMeta` answer. */
 @ObjectType({ description: 'Métadonnées d’une liste' })
 export class ListMetadata {
-  @Authorized()
   @Field(() => Int)
   count!: number;
 }

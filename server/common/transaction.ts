@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../auth/context';
+import type { RequestContext } from '../kernel/request-context';
 
 /**
  * One unit of work in one transaction, on the request's scoped EntityManager. The fork starts

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { AppConfig } from '../config';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -33,4 +34,20 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
   const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), persistent: true, port, log, handlesSignals: options.handlesSignals });
   await ensureDatabase(server.url('postgres'), APP_DATABASE);
   return { url: server.url(APP_DATABASE), embedded: true, stop: () => server.stop() };
+}
+
+/** Whether the database answers (health checks). */
+export async function databaseReachable(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether no staff account exists yet: `npm start` then loads the demo data. */
+export async function hasNoStaff(orm: MikroORM): Promise<boolean> {
+  const [{ count }] = await orm.em.getConnection().execute<[{ count: string }]>('select count(*) as count from staff_user');
+  return Number(count) === 0;
 }

@@ -1,8 +1,8 @@
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { AppError, type ErrorCode } from '../common/errors';
-import { ScopeNotSetError } from '../scope/scope';
+import { AppError, type ErrorCode } from '../kernel/errors';
+import { ScopeNotSetError } from '../scope/rules';
 
 const CONTRACT_CODES = new Set<string>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_TRANSITION',

@@ -2,8 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { authChecker, checkRoles } from '../auth/auth-checker';
-import type { RequestContext } from '../auth/context';
+import { authChecker } from './auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { projectRoot } from '../config';
 import { AuditEventResolver } from '../modules/audit-event/audit-event.resolver';
@@ -20,7 +19,6 @@ import { SessionResolver } from '../modules/session/session.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
 import { VolunteerReviewResolver } from '../modules/volunteer/volunteer-review.resolver';
-import { useSynchronousFieldAuthorization } from './synchronous-field-auth';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -44,15 +42,14 @@ export const resolvers: NonEmptyArray<Function> = [
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
 
 let built: Promise<GraphQLSchema> | undefined;
-/** Object fields whose `@Authorized` rule is checked synchronously (see synchronous-field-auth.ts). */
-export let synchronouslyAuthorizedFields: readonly string[] = [];
 
-/** Built once per process (type-graphql's metadata is global anyway). */
+/**
+ * Built once per process (type-graphql's metadata is global anyway). Every Query and Mutation
+ * field carries `@Authorized` (deny by default, tested); object fields carry a rule only where it
+ * differs from their type's, so the others have no middleware and resolve synchronously.
+ */
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, authChecker, authMode: 'error', validate: false }).then((schema) => {
-    synchronouslyAuthorizedFields = useSynchronousFieldAuthorization<RequestContext>(schema, checkRoles);
-    return schema;
-  });
+  built ??= buildSchema({ resolvers, authChecker, authMode: 'error', validate: false });
   return built;
 }
 

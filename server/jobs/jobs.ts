@@ -2,7 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { EmailMessage, EmailStatus } from '../modules/email/email-message.entity';
-import { SCOPE_FILTER } from '../scope/scope';
+import { now, nowMs } from '../kernel/clock';
+import type { JobQueue } from '../kernel/request-context';
+import { unscoped } from '../scope/unscoped';
 import type { Mailer } from './mailer';
 
 export const EMAIL_QUEUE = 'email-send';
@@ -22,7 +24,7 @@ export interface JobsOptions {
  * transaction that decides them; a job then delivers each one. A sweeper re-enqueues any
  * message still queued after two minutes (e.g. the process stopped between commit and enqueue).
  */
-export class Jobs {
+export class Jobs implements JobQueue {
   private stopping = false;
 
   private constructor(
@@ -47,10 +49,8 @@ export class Jobs {
       });
       await boss.schedule(SWEEP_QUEUE, '* * * * *');
       await boss.work(SWEEP_QUEUE, async () => {
-        const stale = await orm.em.fork().find(
-          EmailMessage,
-          { status: EmailStatus.QUEUED, attempts: 0, createdAt: { $lt: new Date(Date.now() - 120_000) } },
-          { filters: { [SCOPE_FILTER]: false }, fields: ['id'], limit: 1000 },
+        const stale = await unscoped({ em: orm.em, logger }, 'e-mail sweeper', (em) =>
+          em.find(EmailMessage, { status: EmailStatus.QUEUED, attempts: 0, createdAt: { $lt: new Date(nowMs() - 120_000) } }, { fields: ['id'], limit: 1000 }),
         );
         await jobs.emailsQueued(stale.map((m) => m.id));
       });
@@ -78,23 +78,24 @@ export class Jobs {
 
 /** Sends one message once; on failure records the error and throws so pg-boss retries it. */
 export async function deliverEmail(orm: MikroORM, mailer: Mailer, emailId: string, maxAttempts: number, logger: Logger): Promise<void> {
-  // A system job: no user, so the scope is lifted explicitly for this one record.
-  const em = orm.em.fork();
-  const message = await em.findOne(EmailMessage, { id: emailId }, { filters: { [SCOPE_FILTER]: false } });
-  if (!message || message.status === EmailStatus.SENT) return;
-  message.attempts += 1;
-  try {
-    const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body });
-    message.status = EmailStatus.SENT;
-    message.sentAt = new Date();
-    message.transportRecord = record;
-    message.lastError = null;
-    await em.flush();
-  } catch (error) {
-    message.lastError = error instanceof Error ? error.message : String(error);
-    if (message.attempts >= maxAttempts) message.status = EmailStatus.FAILED;
-    await em.flush();
-    logger.warn({ emailId, attempts: message.attempts }, 'e-mail delivery failed');
-    throw error;
-  }
+  // A system job: no user is signed in.
+  await unscoped({ em: orm.em, logger }, 'e-mail delivery', async (em) => {
+    const message = await em.findOne(EmailMessage, { id: emailId });
+    if (!message || message.status === EmailStatus.SENT) return;
+    message.attempts += 1;
+    try {
+      const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body });
+      message.status = EmailStatus.SENT;
+      message.sentAt = now();
+      message.transportRecord = record;
+      message.lastError = null;
+      await em.flush();
+    } catch (error) {
+      message.lastError = error instanceof Error ? error.message : String(error);
+      if (message.attempts >= maxAttempts) message.status = EmailStatus.FAILED;
+      await em.flush();
+      logger.warn({ emailId, attempts: message.attempts }, 'e-mail delivery failed');
+      throw error;
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestContext } from '../../server/auth/context';
 import { entities } from '../../server/database/entities';
@@ -13,7 +14,7 @@ import { Note } from '../../server/modules/note/note.entity';
 import { Session } from '../../server/modules/session/session.entity';
 import { User } from '../../server/modules/user/user.entity';
 import { Volunteer } from '../../server/modules/volunteer/volunteer.entity';
-import { SCOPE_FILTER } from '../../server/scope/scope';
+import { SCOPE_FILTER, ScopeNotSetError, scopeConditionFor, scopeKindOf } from '../../server/scope/rules';
 import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -26,22 +27,45 @@ describe('the scope filter fails closed', () => {
   });
   afterAll(async () => app?.close());
 
-  it('declares the scope filter on every entity holding personal or territorial data', () => {
-    const withFilter = app.orm
-      .getMetadata()
-      .getAll();
-    const scoped = Object.values(withFilter)
+  it('every entity declares how it is scoped: its own rule, through another record, or deliberately not', () => {
+    const kinds = Object.fromEntries(
+      entities.filter((e) => !app.orm.getMetadata().find(e.name)?.embeddable).map((e) => [e.name, scopeKindOf(e) ?? 'nothing declared']),
+    );
+    expect(kinds).toEqual({
+      AuditEvent: 'own',
+      CohesionCenter: 'own',
+      Cohort: 'public',
+      CorrectionRequest: 'through',
+      Department: 'public',
+      EmailMessage: 'through',
+      InscriptionGoal: 'own',
+      LoginAttempt: 'public',
+      MeetingPoint: 'own',
+      Note: 'through',
+      Region: 'public',
+      Session: 'own',
+      User: 'own',
+      UserSession: 'public',
+      Volunteer: 'own',
+    });
+    // Every scoped entity has the MikroORM filter, on by default (the em.find path).
+    const filtered = Object.values(app.orm.getMetadata().getAll())
       .filter((meta) => meta.filters[SCOPE_FILTER]?.default === true)
       .map((meta) => meta.className)
       .sort();
-    expect(scoped).toEqual(SCOPED.map((e) => e.name).sort());
-    // Everything else is reference data or auth plumbing, listed on purpose.
-    const unscoped = entities.map((e) => e.name).filter((name) => !scoped.includes(name)).sort();
-    expect(unscoped).toEqual(['Cohort', 'Department', 'Guardian', 'LoginAttempt', 'Region', 'UserSession']);
+    expect(filtered).toEqual(SCOPED.map((e) => e.name).sort());
+  });
+
+  it('an entity that declares nothing cannot be queried through the scope', async () => {
+    class Undeclared {
+      id!: string;
+    }
+    expect(() => scopeConditionFor(Undeclared, { principal: { kind: 'system', reason: 'test' } })).toThrow(/declares no scope rule/);
+    expect(() => scopeConditionFor(Volunteer, undefined)).toThrow(ScopeNotSetError);
   });
 
   it('a request context without a user cannot read, count or find any scoped entity', async () => {
-    const ctx = await buildRequestContext(app.orm, app.config, { headers: {} } as Request, {} as Response);
+    const ctx = await buildRequestContext(app.orm, { config: app.config, logger: pino({ level: 'silent' }), jobs: null, reference: null }, { headers: {} } as Request, {} as Response);
     expect(ctx.user).toBeNull();
     for (const entity of SCOPED) {
       await expect(ctx.em.find(entity, {}), entity.name).rejects.toThrow(/scope|argument/i);

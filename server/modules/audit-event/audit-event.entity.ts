@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import { NOTHING, Scoped } from '../../scope/scope';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
+import { NOTHING, Scoped } from '../../scope/rules';
 import { Department } from '../department/department.entity';
 import { User } from '../user/user.entity';
+import { now } from '../../kernel/clock';
 
 export type AuditChanges = Record<string, { old: unknown; new: unknown }>;
 
@@ -16,29 +17,25 @@ export type AuditChanges = Record<string, { old: unknown; new: unknown }>;
 @ObjectType({ description: 'Événement de l’historique' })
 @Scoped((user) => {
   if (user.role === Role.VISITOR || user.role === Role.HEAD_CENTER) return NOTHING;
-  return { department: { $in: user.departmentIds } };
+  return { department: { $in: user.territory.departmentIds } };
 })
 @Index({ properties: ['recordType', 'recordId', 'createdAt'] })
 @Index({ properties: ['actor', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
 @Entity()
 export class AuditEvent {
-  @Authorized()
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Authorized()
   @Field(() => String, { description: 'Action, par exemple VOLUNTEER_VALIDATED' })
   @Property({ type: 'string', length: 60 })
   action!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 40 })
   recordType!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'uuid' })
   recordId!: string;
@@ -53,13 +50,11 @@ export class AuditEvent {
   @ManyToOne(() => Department, { ref: true, nullable: true, index: true })
   department: Ref<Department> | null = null;
 
-  @Authorized()
   @Field(() => GraphQLJSON, { description: 'Champs modifiés : { champ: { old, new } }' })
   @Property({ type: 'json', default: '{}' })
   changes: AuditChanges = {};
 
-  @Authorized()
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = now();
 }

@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { Role } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { Role } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -31,22 +31,19 @@ export class AuditEventResolver extends createReadResolver({
     ),
   prefetch: followSelected({ actor: User, impersonator: User }),
 }) {
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  actorId(@Root() event: AuditEvent): string | null {
+  actorId(@Root() event: Row<AuditEvent>): string | null {
     return event.actor?.id ?? null;
   }
 
   /** Who did it: shown even when the actor's own account is outside the reader's scope. */
-  @Authorized()
   @FieldResolver(() => User, { nullable: true })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
+  actor(@Root() event: Row<AuditEvent>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, event.actor);
   }
 
-  @Authorized()
   @FieldResolver(() => User, { nullable: true, description: 'L’administrateur qui agissait à la place de l’acteur' })
-  impersonator(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
+  impersonator(@Root() event: Row<AuditEvent>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, event.impersonator);
   }
 }

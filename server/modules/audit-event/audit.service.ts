@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CurrentUser } from '../../auth/current-user';
+import type { CurrentUser } from '../../kernel/current-user';
 import { AuditEvent, type AuditChanges } from './audit-event.entity';
 
 export interface AuditInput {

@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { ALL_ROLES } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -28,22 +28,19 @@ export class CohesionCenterResolver extends createReadResolver({
       f.accessibleReducedMobility !== undefined && f.accessibleReducedMobility !== null ? { accessibleReducedMobility: f.accessibleReducedMobility } : undefined,
     ),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  departmentId(@Root() center: CohesionCenter): string {
+  departmentId(@Root() center: Row<CohesionCenter>): string {
     return center.department.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Department)
-  department(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
+  department(@Root() center: Row<CohesionCenter>, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, center.department);
   }
 
   /** The centre's sessions that the user may see. */
-  @Authorized()
   @FieldResolver(() => [Session])
-  sessions(@Root() center: CohesionCenter, @Ctx() ctx: RequestContext): Promise<Session[]> {
+  sessions(@Root() center: Row<CohesionCenter>, @Ctx() ctx: RequestContext): Promise<Session[]> {
     return ctx.loaders.children(Session, 'center', center.id, { createdAt: 'asc' });
   }
 }

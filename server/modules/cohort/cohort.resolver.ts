@@ -1,5 +1,5 @@
 import { Resolver } from 'type-graphql';
-import { ALL_ROLES } from '../../auth/roles';
+import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, textSearch } from '../../common/filters';
 import { Cohort } from './cohort.entity';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { User } from '../user/user.entity';
@@ -23,21 +23,18 @@ export class CorrectionRequestResolver extends createReadResolver({
   where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['field']), refCondition('volunteer', f.volunteerId, 'volunteerId'), f.status ? { status: f.status } : undefined),
   prefetch: followSelected({ requestedBy: User }),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  volunteerId(@Root() request: CorrectionRequest): string {
+  volunteerId(@Root() request: Row<CorrectionRequest>): string {
     return request.volunteer.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Volunteer, { nullable: true })
-  volunteer(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
+  volunteer(@Root() request: Row<CorrectionRequest>, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
     return ctx.loaders.load(Volunteer, request.volunteer.id);
   }
 
-  @Authorized()
   @FieldResolver(() => User, { nullable: true })
-  requestedBy(@Root() request: CorrectionRequest, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
+  requestedBy(@Root() request: Row<CorrectionRequest>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, request.requestedBy);
   }
 

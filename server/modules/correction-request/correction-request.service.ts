@@ -1,7 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
-import type { RequestContext } from '../../auth/context';
-import { AppError, notFound } from '../../common/errors';
-import { requireUser } from '../../common/require-user';
+import type { RequestContext } from '../../kernel/request-context';
+import { now } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
+import { findInScope } from '../../scope/write-guard';
+import { requireUser } from '../../kernel/permissions';
 import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import { Cohort } from '../cohort/cohort.entity';
@@ -34,26 +36,25 @@ export async function changeCorrectionRequest(ctx: RequestContext, id: string, a
   const requestId = assertUuid(id);
   const emailIds: string[] = [];
   const result = await inTransaction(ctx, async (tx) => {
-    const request = await tx.findOne(CorrectionRequest, { id: requestId });
-    if (!request) throw notFound('Cette demande de correction');
+    const label = 'Cette demande de correction';
+    const request = await findInScope(tx, CorrectionRequest, requestId, { label });
     // Lock the file first: the "last open request" decision must not race.
-    const volunteer = await tx.findOne(Volunteer, { id: request.volunteer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!volunteer) throw notFound('Cette demande de correction');
+    const volunteer = await findInScope(tx, Volunteer, request.volunteer.id, { label, lockMode: LockMode.PESSIMISTIC_WRITE });
     await tx.refresh(request);
     if (!OPEN.includes(request.status)) {
       throw new AppError('INVALID_TRANSITION', `Cette demande est déjà « ${STATUS_LABELS[request.status]} » : elle ne peut plus être modifiée.`, { status: request.status });
     }
     const before = request.status;
-    const now = new Date();
+    const at = now();
     if (action === 'REMIND') {
       request.status = S.REMINDED;
-      request.remindedAt = now;
+      request.remindedAt = at;
     } else if (action === 'CANCEL') {
       request.status = S.CANCELED;
-      request.canceledAt = now;
+      request.canceledAt = at;
     } else {
       request.status = S.CORRECTED;
-      request.correctedAt = now;
+      request.correctedAt = at;
     }
     recordAudit(tx, user, {
       action: `CORRECTION_REQUEST_${action === 'CORRECT' ? 'CORRECTED' : action === 'CANCEL' ? 'CANCELED' : 'REMINDED'}`,
@@ -74,7 +75,7 @@ export async function changeCorrectionRequest(ctx: RequestContext, id: string, a
       const stillOpen = await tx.count(CorrectionRequest, { volunteer: volunteer.id, status: { $in: [...OPEN] }, id: { $ne: request.id } });
       if (stillOpen === 0 && volunteer.status === VolunteerStatus.WAITING_CORRECTION) {
         volunteer.status = VolunteerStatus.WAITING_VALIDATION;
-        volunteer.statusChangedAt = now;
+        volunteer.statusChangedAt = at;
         recordAudit(tx, user, {
           action: 'VOLUNTEER_BACK_TO_VALIDATION',
           recordType: 'Volunteer',

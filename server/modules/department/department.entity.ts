@@ -1,18 +1,18 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Authorized, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Region } from '../region/region.entity';
+import { NotScoped } from '../../scope/rules';
 
 /** A department (INSEE code: "75", "2A", "971"…), in exactly one region. Reference data. */
 @ObjectType({ description: 'Département (code INSEE)' })
+@NotScoped('Reference data: the 101 departments, the same for everyone')
 @Entity()
 export class Department extends BaseEntity {
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 3, unique: true })
   code!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   name!: string;

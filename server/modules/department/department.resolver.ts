@@ -1,13 +1,20 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { ALL_ROLES, Role } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Region } from '../region/region.entity';
+import { territoryDepartmentIds } from '../../scope/territory';
 import { Department } from './department.entity';
 import { DepartmentFilter } from './department.inputs';
+
+/** `inMyScope`: the departments the user acts on (all of them for national staff). */
+function inTerritory(ctx: RequestContext) {
+  const ids = ctx.user ? territoryDepartmentIds(ctx.user) : [];
+  return ids === null ? undefined : { id: { $in: [...ids] } };
+}
 
 @Resolver(() => Department)
 export class DepartmentResolver extends createReadResolver({
@@ -24,25 +31,22 @@ export class DepartmentResolver extends createReadResolver({
       textSearch(f.q, ['name', 'code']),
       refCondition('region', f.regionId, 'regionId'),
       f.code ? { code: f.code } : undefined,
-      f.inMyScope && ctx.user && ctx.user.role !== Role.ADMIN ? { id: { $in: ctx.user.scope.departmentIds } } : undefined,
+      f.inMyScope ? inTerritory(ctx) : undefined,
     ),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  regionId(@Root() department: Department): string {
+  regionId(@Root() department: Row<Department>): string {
     return department.region.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Region)
-  region(@Root() department: Department, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
+  region(@Root() department: Row<Department>, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, department.region);
   }
 
   /** Only the centres in the user's scope (a collection keeps its own scope rule). */
-  @Authorized(Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT, Role.VISITOR, Role.HEAD_CENTER)
   @FieldResolver(() => [CohesionCenter])
-  centers(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<CohesionCenter[]> {
+  centers(@Root() department: Row<Department>, @Ctx() ctx: RequestContext): Promise<CohesionCenter[]> {
     return ctx.loaders.children(CohesionCenter, 'department', department.id, { name: 'asc' });
   }
 }

@@ -1,8 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
-import { Authorized, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
-import { NOTHING, Scoped } from '../../scope/scope';
+import { ScopedThrough } from '../../scope/rules';
 import { Volunteer } from '../volunteer/volunteer.entity';
 
 export enum EmailStatus {
@@ -18,48 +17,37 @@ registerEnumType(EmailStatus, { name: 'EmailStatus' });
  * its volunteer.
  */
 @ObjectType({ description: 'E-mail envoyé à un volontaire ou à son représentant légal' })
-@Scoped((user) => {
-  if (user.role === Role.VISITOR) return NOTHING;
-  if (user.role === Role.HEAD_CENTER) return { volunteer: { session: { $in: user.sessionIds } } };
-  return { volunteer: { department: { $in: user.departmentIds } } };
-})
+@ScopedThrough('volunteer', () => Volunteer)
 @Index({ properties: ['status', 'createdAt'] })
 @Entity()
 export class EmailMessage extends BaseEntity {
   @ManyToOne(() => Volunteer, { ref: true, index: true, deleteRule: 'cascade' })
   volunteer!: Ref<Volunteer>;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 254 })
   recipient!: string;
 
-  @Authorized()
   @Field(() => String, { description: 'VOLUNTEER ou GUARDIAN' })
   @Property({ type: 'string', length: 20 })
   recipientKind!: string;
 
-  @Authorized()
   @Field(() => String, { description: 'Modèle utilisé, par exemple VOLUNTEER_VALIDATED' })
   @Property({ type: 'string', length: 60 })
   template!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 300 })
   subject!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'text' })
   body!: string;
 
-  @Authorized()
   @Field(() => EmailStatus)
   @Enum({ items: () => EmailStatus, nativeEnumName: 'email_status' })
   status: EmailStatus & Opt = EmailStatus.QUEUED;
 
-  @Authorized()
   @Field(() => Int)
   @Property({ type: 'integer', default: 0 })
   attempts: number & Opt = 0;
@@ -67,7 +55,6 @@ export class EmailMessage extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
 
-  @Authorized()
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   sentAt: Date | null = null;

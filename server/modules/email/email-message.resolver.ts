@@ -1,5 +1,6 @@
-import { Authorized, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import type { Row } from '../../kernel/request-context';
+import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { EmailMessage } from './email-message.entity';
@@ -23,9 +24,8 @@ export class EmailMessageResolver extends createReadResolver({
       f.template ? { template: f.template } : undefined,
     ),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  volunteerId(@Root() message: EmailMessage): string {
+  volunteerId(@Root() message: Row<EmailMessage>): string {
     return message.volunteer.id;
   }
 }

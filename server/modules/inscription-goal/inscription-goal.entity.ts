@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
-import { NOTHING, Scoped } from '../../scope/scope';
+import { NOTHING, Scoped } from '../../scope/rules';
 import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { Region } from '../region/region.entity';
@@ -11,10 +11,10 @@ import { Region } from '../region/region.entity';
 @ObjectType({ description: 'Objectif d’inscription' })
 @Scoped((user) => {
   if (user.role === Role.HEAD_CENTER) return NOTHING;
-  if (user.role === Role.REFERENT_DEPARTMENT) return { department: { $in: user.departmentIds } };
+  const departments = { department: { $in: user.territory.departmentIds } };
   // Never `{ region: null }`: that would match every departmental goal.
-  if (!user.regionId) return { department: { $in: user.departmentIds } };
-  return { $or: [{ department: { $in: user.departmentIds } }, { region: user.regionId }] };
+  if (user.role === Role.REFERENT_DEPARTMENT || !user.territory.regionId) return departments;
+  return { $or: [departments, { region: user.territory.regionId }] };
 })
 @Unique({ properties: ['cohort', 'department'] })
 @Unique({ properties: ['cohort', 'region'] })
@@ -31,7 +31,6 @@ export class InscriptionGoal extends BaseEntity {
   @ManyToOne(() => Region, { ref: true, nullable: true, index: true })
   region: Ref<Region> | null = null;
 
-  @Authorized()
   @Field(() => Int, { description: 'Nombre maximal de volontaires validés' })
   @Property({ type: 'integer' })
   max!: number;

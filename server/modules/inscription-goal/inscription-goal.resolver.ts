@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { TERRITORY_MANAGERS, Role } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { TERRITORY_MANAGERS, Role } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { Cohort } from '../cohort/cohort.entity';
@@ -31,39 +31,33 @@ export class InscriptionGoalResolver extends createReadResolver({
   },
   prefetch: followSelected({ cohort: Cohort }),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  cohortId(@Root() goal: InscriptionGoal): string {
+  cohortId(@Root() goal: Row<InscriptionGoal>): string {
     return goal.cohort.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
+  cohort(@Root() goal: Row<InscriptionGoal>, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, goal.cohort);
   }
 
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  departmentId(@Root() goal: InscriptionGoal): string | null {
+  departmentId(@Root() goal: Row<InscriptionGoal>): string | null {
     return goal.department?.id ?? null;
   }
 
-  @Authorized()
   @FieldResolver(() => Department, { nullable: true })
-  department(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
+  department(@Root() goal: Row<InscriptionGoal>, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, goal.department);
   }
 
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  regionId(@Root() goal: InscriptionGoal): string | null {
+  regionId(@Root() goal: Row<InscriptionGoal>): string | null {
     return goal.region?.id ?? null;
   }
 
-  @Authorized()
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() goal: InscriptionGoal, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
+  region(@Root() goal: Row<InscriptionGoal>, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, goal.region);
   }
 }

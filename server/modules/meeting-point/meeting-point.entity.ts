@@ -1,31 +1,27 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Authorized, Field, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
-import { NOTHING, Scoped } from '../../scope/scope';
+import { NOTHING, Scoped } from '../../scope/rules';
 import { Department } from '../department/department.entity';
 
 /** Where buses pick volunteers up ("point de rassemblement"). In scope by its department. */
 @ObjectType({ description: 'Point de rassemblement' })
-@Scoped((user) => (user.role === Role.HEAD_CENTER ? NOTHING : { department: { $in: user.departmentIds } }))
+@Scoped((user) => (user.role === Role.HEAD_CENTER ? NOTHING : { department: { $in: user.territory.departmentIds } }))
 @Entity()
 export class MeetingPoint extends BaseEntity {
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 300 })
   address!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 10 })
   zip!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   city!: string;

@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { ALL_ROLES } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -26,15 +26,13 @@ export class MeetingPointResolver extends createReadResolver({
       f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
     ),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  departmentId(@Root() point: MeetingPoint): string {
+  departmentId(@Root() point: Row<MeetingPoint>): string {
     return point.department.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Department)
-  department(@Root() point: MeetingPoint, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
+  department(@Root() point: Row<MeetingPoint>, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, point.department);
   }
 }

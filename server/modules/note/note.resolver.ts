@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { User } from '../user/user.entity';
@@ -22,21 +22,18 @@ export class NoteResolver extends createReadResolver({
   where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['content']), refCondition('volunteer', f.volunteerId, 'volunteerId'), refCondition('author', f.authorId, 'authorId')),
   prefetch: followSelected({ author: User }),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  volunteerId(@Root() note: Note): string {
+  volunteerId(@Root() note: Row<Note>): string {
     return note.volunteer.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Volunteer, { nullable: true })
-  volunteer(@Root() note: Note, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
+  volunteer(@Root() note: Row<Note>, @Ctx() ctx: RequestContext): Promise<Volunteer | null> {
     return ctx.loaders.load(Volunteer, note.volunteer.id);
   }
 
-  @Authorized()
   @FieldResolver(() => User, { nullable: true, description: 'Auteur de la note' })
-  author(@Root() note: Note, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
+  author(@Root() note: Row<Note>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, note.author);
   }
 

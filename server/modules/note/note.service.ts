@@ -1,7 +1,8 @@
-import type { RequestContext } from '../../auth/context';
-import { Role } from '../../auth/roles';
-import { badInput, forbidden, notFound } from '../../common/errors';
-import { requireUser } from '../../common/require-user';
+import type { RequestContext } from '../../kernel/request-context';
+import { Role } from '../../kernel/roles';
+import { badInput, forbidden } from '../../kernel/errors';
+import { findInScope } from '../../scope/write-guard';
+import { requireUser } from '../../kernel/permissions';
 import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import { Volunteer } from '../volunteer/volunteer.entity';
@@ -17,9 +18,8 @@ export async function createNote(ctx: RequestContext, volunteerId: string, conte
   if (text.length > MAX_NOTE) throw badInput(`Une note ne doit pas dépasser ${MAX_NOTE} caractères.`, 'content');
   const id = assertUuid(volunteerId, 'volunteerId');
   return inTransaction(ctx, async (tx) => {
-    // The volunteer is loaded through the scoped EntityManager: out of scope is not found.
-    const volunteer = await tx.findOne(Volunteer, { id });
-    if (!volunteer) throw notFound('Ce volontaire');
+    // The volunteer is loaded through the scope: out of scope is not found.
+    const volunteer = await findInScope(tx, Volunteer, id, { label: 'Ce volontaire' });
     const note = tx.create(Note, { volunteer, author: user.id, content: text });
     tx.persist(note);
     recordAudit(tx, user, {
@@ -39,10 +39,9 @@ export async function deleteNote(ctx: RequestContext, noteId: string): Promise<b
   const user = requireUser(ctx);
   const id = assertUuid(noteId);
   return inTransaction(ctx, async (tx) => {
-    const note = await tx.findOne(Note, { id });
-    if (!note) throw notFound('Cette note');
+    const note = await findInScope(tx, Note, id, { label: 'Cette note' });
     if (note.author.id !== user.id && user.role !== Role.ADMIN) throw forbidden();
-    const volunteer = await tx.findOneOrFail(Volunteer, { id: note.volunteer.id });
+    const volunteer = await findInScope(tx, Volunteer, note.volunteer.id, { label: 'Cette note' });
     recordAudit(tx, user, {
       action: 'NOTE_DELETED',
       recordType: 'Volunteer',

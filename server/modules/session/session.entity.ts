@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
-import { Scoped } from '../../scope/scope';
+import { Scoped } from '../../scope/rules';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort } from '../cohort/cohort.entity';
 import { User } from '../user/user.entity';
@@ -10,7 +10,7 @@ import { User } from '../user/user.entity';
 /** One cohort in one centre. In scope by its centre's department; heads of centre see the sessions they head. */
 @ObjectType({ description: 'Session : un séjour dans un centre' })
 @Scoped((user) =>
-  user.role === Role.HEAD_CENTER ? { id: { $in: user.sessionIds } } : { center: { department: { $in: user.departmentIds } } },
+  user.role === Role.HEAD_CENTER ? { id: { $in: user.territory.sessionIds } } : { center: { department: { $in: user.territory.departmentIds } } },
 )
 @Unique({ properties: ['cohort', 'center'] })
 @Entity()
@@ -21,12 +21,10 @@ export class Session extends BaseEntity {
   @ManyToOne(() => CohesionCenter, { ref: true, index: true })
   center!: Ref<CohesionCenter>;
 
-  @Authorized()
   @Field(() => Int)
   @Property({ type: 'integer' })
   placesTotal!: number;
 
-  @Authorized()
   @Field(() => Int)
   @Property({ type: 'integer' })
   placesLeft!: number;
@@ -34,7 +32,6 @@ export class Session extends BaseEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, index: true })
   headCenter: Ref<User> | null = null;
 
-  @Authorized()
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -1,7 +1,7 @@
 import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -36,47 +36,43 @@ export class SessionResolver extends createReadResolver({
   },
   prefetch: followSelected({ cohort: Cohort, center: CohesionCenter }),
 }) {
-  @Authorized()
   @FieldResolver(() => ID)
-  cohortId(@Root() session: Session): string {
+  cohortId(@Root() session: Row<Session>): string {
     return session.cohort.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
+  cohort(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, session.cohort);
   }
 
-  @Authorized()
   @FieldResolver(() => ID)
-  centerId(@Root() session: Session): string {
+  centerId(@Root() session: Row<Session>): string {
     return session.center.id;
   }
 
   /** A visible session's centre is visible, even when the centre itself is outside the user's scope. */
-  @Authorized()
   @FieldResolver(() => CohesionCenter)
-  center(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<CohesionCenter | null> {
+  center(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): MaybePromise<CohesionCenter | null> {
     return ctx.loaders.follow(CohesionCenter, session.center);
   }
 
   @Authorized(STAFF_WITH_PERSONAL_DATA)
   @FieldResolver(() => ID, { nullable: true })
-  headCenterId(@Root() session: Session): string | null {
+  headCenterId(@Root() session: Row<Session>): string | null {
     return session.headCenter?.id ?? null;
   }
 
   @Authorized(STAFF_WITH_PERSONAL_DATA)
   @FieldResolver(() => User, { nullable: true, description: 'Chef de centre' })
-  headCenter(@Root() session: Session, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
+  headCenter(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, session.headCenter);
   }
 
   /** The volunteers of this session that the user may see (a referent: only those of its departments). */
   @Authorized(STAFF_WITH_PERSONAL_DATA)
   @FieldResolver(() => [Volunteer])
-  volunteers(@Root() session: Session, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
+  volunteers(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     return ctx.loaders.children(Volunteer, 'session', session.id, { lastName: 'asc' });
   }
 }

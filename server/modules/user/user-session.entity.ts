@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { User } from './user.entity';
+import { now } from '../../kernel/clock';
+import { NotScoped } from '../../scope/rules';
 
 /**
  * A signed-in browser. Stored in PostgreSQL so that every server instance sees logout and
  * disabling at once. Only the SHA-256 of the cookie's token is kept.
  * Not scoped: only the auth layer reads it, before any user is known.
  */
+@NotScoped('Auth plumbing: read by the session lookup before anyone is signed in')
 @Entity()
 export class UserSession {
   @PrimaryKey({ type: 'uuid' })
@@ -24,7 +27,7 @@ export class UserSession {
   impersonator: Ref<User> | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: 'datetime', index: true })
   expiresAt!: Date;

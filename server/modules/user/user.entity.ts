@@ -1,8 +1,8 @@
 import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Authorized, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
-import { Scoped } from '../../scope/scope';
+import { Scoped } from '../../scope/rules';
 import { Region } from '../region/region.entity';
 
 export enum UserStatus {
@@ -19,32 +19,29 @@ registerEnumType(UserStatus, { name: 'UserStatus' });
 @ObjectType({ description: 'Compte du personnel' })
 @Scoped((user) => {
   // Never `{ region: null }`: that would match every account without a region.
-  if (user.role === Role.REFERENT_REGION && user.regionId) {
-    return { $or: [{ id: user.id }, { region: user.regionId }, { departmentIds: { $overlap: user.departmentIds } }] };
+  const { regionId, departmentIds } = user.territory;
+  if (user.role === Role.REFERENT_REGION && regionId) {
+    return { $or: [{ id: user.id }, { region: regionId }, { departmentIds: { $overlap: departmentIds } }] };
   }
   if (user.role === Role.REFERENT_DEPARTMENT || user.role === Role.REFERENT_REGION) {
-    return { $or: [{ id: user.id }, { departmentIds: { $overlap: user.departmentIds } }] };
+    return { $or: [{ id: user.id }, { departmentIds: { $overlap: departmentIds } }] };
   }
   return { id: user.id };
 })
 @Entity({ tableName: 'staff_user' })
 export class User extends BaseEntity {
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   firstName!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
-  @Authorized()
   @Field(() => Role)
   @Enum({ items: () => Role, nativeEnumName: 'role' })
   role!: Role;
@@ -57,7 +54,6 @@ export class User extends BaseEntity {
   @Property({ type: new ArrayType((id) => id), columnType: 'uuid[]', default: '{}' })
   departmentIds: string[] = [];
 
-  @Authorized()
   @Field(() => UserStatus)
   @Enum({ items: () => UserStatus, nativeEnumName: 'user_status' })
   status: UserStatus = UserStatus.INVITED;
@@ -66,7 +62,6 @@ export class User extends BaseEntity {
   @Property({ type: 'string', nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
 
-  @Authorized()
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;

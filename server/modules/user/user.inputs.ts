@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../kernel/roles';
 import { UserStatus } from './user.entity';
 
 @InputType({ description: 'Filtres de la liste des comptes' })

@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { ALL_ROLES } from '../../auth/roles';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -29,27 +29,23 @@ export class UserResolver extends createReadResolver({
       f.departmentId ? { departmentIds: { $contains: [assertUuid(f.departmentId, 'departmentId')] } } : undefined,
     ),
 }) {
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  regionId(@Root() user: User): string | null {
+  regionId(@Root() user: Row<User>): string | null {
     return user.region?.id ?? null;
   }
 
-  @Authorized()
   @FieldResolver(() => Region, { nullable: true, description: 'Région (référents régionaux, observateurs)' })
-  region(@Root() user: User, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
+  region(@Root() user: Row<User>, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, user.region);
   }
 
-  @Authorized()
   @FieldResolver(() => [ID])
-  departmentIds(@Root() user: User): string[] {
+  departmentIds(@Root() user: Row<User>): string[] {
     return user.departmentIds;
   }
 
-  @Authorized()
   @FieldResolver(() => [Department], { description: 'Départements (référents départementaux)' })
-  async departments(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Department[]> {
+  async departments(@Root() user: Row<User>, @Ctx() ctx: RequestContext): Promise<Department[]> {
     const found = await Promise.all(user.departmentIds.map((id) => ctx.loaders.follow(Department, { id })));
     return found.filter((d): d is Department => d !== null);
   }

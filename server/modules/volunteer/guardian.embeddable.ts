@@ -1,36 +1,30 @@
 import { Embeddable, Property } from '@mikro-orm/core';
-import { Authorized, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 /** A legal guardian ("représentant légal") and their consent. */
 @ObjectType({ description: 'Représentant légal' })
 @Embeddable()
 export class Guardian {
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100, nullable: true })
   firstName!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100, nullable: true })
   lastName!: string;
 
-  @Authorized()
   @Field(() => String, { description: 'Mère, père, tuteur…' })
   @Property({ type: 'string', length: 30, nullable: true })
   relationship!: string;
 
-  @Authorized()
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 254, nullable: true })
   email: string | null = null;
 
-  @Authorized()
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 30, nullable: true })
   phone: string | null = null;
 
-  @Authorized()
   @Field(() => Boolean, { nullable: true, description: 'Consentement à la participation (null : pas encore donné)' })
   @Property({ type: 'boolean', nullable: true })
   consent: boolean | null = null;

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, Authorized } from 'type-graphql';
+import { Field, ID, InputType, ObjectType} from 'type-graphql';
 import { CorrectionReason } from '../correction-request/correction-request.entity';
 
 @InputType({ description: 'Une demande de correction sur un champ du dossier' })
@@ -15,26 +15,21 @@ export class CorrectionRequestInput {
 
 @ObjectType({ description: 'Échec d’un élément d’une action groupée' })
 export class BulkFailure {
-  @Authorized()
   @Field(() => ID)
   id!: string;
 
-  @Authorized()
   @Field(() => String)
   code!: string;
 
-  @Authorized()
   @Field(() => String)
   message!: string;
 }
 
 @ObjectType({ description: 'Résultat d’une action groupée' })
 export class BulkResult {
-  @Authorized()
   @Field(() => [ID])
   succeeded!: string[];
 
-  @Authorized()
   @Field(() => [BulkFailure])
   failed!: BulkFailure[];
 }

@@ -1,39 +1,35 @@
-import { raw } from '@mikro-orm/core';
-import type { RequestContext } from '../../auth/context';
-import { badInput } from '../../common/errors';
+import { badInput, forbidden } from '../../kernel/errors';
+import type { RequestContext } from '../../kernel/request-context';
+import { Role } from '../../kernel/roles';
+import { ScopedQuery } from '../../scope/scoped-query';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerCountDimension, type VolunteerCount } from './volunteer-counts.types';
 import type { VolunteerFilter } from './volunteer.inputs';
 import { volunteerWhere } from './volunteer.filters';
 
-const COLUMNS: Record<VolunteerCountDimension, { column: string; field: 'status' | 'departmentId' | 'cohortId' }> = {
-  [VolunteerCountDimension.STATUS]: { column: 'status', field: 'status' },
-  [VolunteerCountDimension.DEPARTMENT]: { column: 'department_id', field: 'departmentId' },
-  [VolunteerCountDimension.COHORT]: { column: 'cohort_id', field: 'cohortId' },
-};
+const COLUMNS = {
+  [VolunteerCountDimension.STATUS]: { property: 'status', field: 'status' },
+  [VolunteerCountDimension.DEPARTMENT]: { property: 'department', field: 'departmentId' },
+  [VolunteerCountDimension.COHORT]: { property: 'cohort', field: 'cohortId' },
+} as const satisfies Record<VolunteerCountDimension, { property: keyof Volunteer & string; field: keyof VolunteerCount }>;
+
+/** Filters that name or single out a person: counts are not a way to probe one (visitors). */
+const PERSONAL_FILTERS: ReadonlyArray<keyof VolunteerFilter> = ['q', 'ids', 'hasPendingCorrections'];
 
 /**
  * Volunteers counted per group in ONE statement (`group by`), with the same filter as the list and
- * the same scope filter as every read: what a dashboard needs instead of one count per figure.
+ * the entity's `counts` scope rule: what a dashboard needs instead of one count per figure.
+ * Visitors count the volunteers of their region without any personal filter.
  * Groups with no volunteer are absent; they are ordered by the grouped values.
  */
 export async function countVolunteers(ctx: RequestContext, filter: VolunteerFilter, groupBy: VolunteerCountDimension[]): Promise<VolunteerCount[]> {
   const dimensions = [...new Set(groupBy)];
   if (dimensions.length === 0) throw badInput('groupBy doit contenir au moins un regroupement (STATUS, DEPARTMENT ou COHORT).', 'groupBy');
-  const columns = dimensions.map((d) => `v.${COLUMNS[d].column}`);
-  const qb = ctx.em
-    .createQueryBuilder(Volunteer, 'v')
-    .select([...columns, raw('count(*)::int as count')])
-    .where(volunteerWhere(filter, ctx))
-    .groupBy(columns)
-    .orderBy(Object.fromEntries(columns.map((c) => [c, 'asc'])));
-  // Query builders do not apply filters by themselves: this is the same scope filter as em.find
-  // (and it throws, as everywhere, when the request has no user).
-  await qb.applyFilters();
-  const rows = await qb.execute<Array<Record<string, string | number>>>('all', false);
-  return rows.map((row) => {
-    const count: VolunteerCount = { status: null, departmentId: null, cohortId: null, count: Number(row.count) };
-    for (const d of dimensions) (count as unknown as Record<string, unknown>)[COLUMNS[d].field] = row[COLUMNS[d].column];
+  if (ctx.user?.role === Role.VISITOR && PERSONAL_FILTERS.some((name) => filter[name] !== undefined && filter[name] !== null)) throw forbidden();
+  const groups = await ScopedQuery.forCounts(ctx.em, Volunteer, volunteerWhere(filter, ctx)).countBy(dimensions.map((d) => COLUMNS[d].property));
+  return groups.map((group) => {
+    const count: VolunteerCount = { status: null, departmentId: null, cohortId: null, count: group.count };
+    for (const d of dimensions) (count as unknown as Record<string, unknown>)[COLUMNS[d].field] = group[COLUMNS[d].property];
     return count;
   });
 }

@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { VolunteerStatus } from './volunteer.enums';
 
 /** What `volunteerCounts` groups by. */
@@ -12,19 +12,15 @@ registerEnumType(VolunteerCountDimension, { name: 'VolunteerCountDimension', des
 /** One group of a `volunteerCounts` answer: the grouped values (null for dimensions not asked) and the count. */
 @ObjectType({ description: 'Nombre de volontaires d’un groupe (statut, département, séjour)' })
 export class VolunteerCount {
-  @Authorized()
   @Field(() => VolunteerStatus, { nullable: true })
   status!: VolunteerStatus | null;
 
-  @Authorized()
   @Field(() => ID, { nullable: true })
   departmentId!: string | null;
 
-  @Authorized()
   @Field(() => ID, { nullable: true })
   cohortId!: string | null;
 
-  @Authorized()
   @Field(() => Int)
   count!: number;
 }

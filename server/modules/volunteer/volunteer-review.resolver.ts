@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
+import type { RequestContext } from '../../kernel/request-context';
 import { RefusalReason } from './volunteer.enums';
 import { Volunteer } from './volunteer.entity';
 import { BulkResult, CorrectionRequestInput } from './review.inputs';

@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../auth/context';
-import { Role } from '../../auth/roles';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../common/errors';
-import { requireUser } from '../../common/require-user';
+import type { RequestContext } from '../../kernel/request-context';
+import { Role } from '../../kernel/roles';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../kernel/errors';
+import { requireUser } from '../../kernel/permissions';
 import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import type { AuditChanges } from '../audit-event/audit-event.entity';
@@ -13,13 +13,14 @@ import { queueVolunteerEmail } from '../email/email.service';
 import type { EmailTemplate, TemplateData } from '../email/email.templates';
 import { InscriptionGoal } from '../inscription-goal/inscription-goal.entity';
 import { Session } from '../session/session.entity';
-import { SCOPE_FILTER } from '../../scope/scope';
+import { findInScope, followRelation } from '../../scope/write-guard';
+import { now, todayInParis } from '../../kernel/clock';
 import { Phase1Status, RefusalReason, VolunteerStatus, VolunteerTransition as T } from './volunteer.enums';
 import { Volunteer } from './volunteer.entity';
 import { ACTION_LABELS, CORRECTABLE_FIELDS, REFUSAL_LABELS, STATUS_LABELS } from './volunteer.labels';
 import { findTransition, roleMayTake, TRANSITIONS } from './volunteer.transitions';
 import type { CorrectionRequestInput } from './review.inputs';
-import type { CurrentUser } from '../../auth/current-user';
+import type { CurrentUser } from '../../kernel/current-user';
 import type { EmailMessage } from '../email/email-message.entity';
 import { inTransaction } from '../../common/transaction';
 
@@ -68,11 +69,6 @@ function invalidTransition(action: T, status: VolunteerStatus): AppError {
   );
 }
 
-function todayInParis(): string {
-  // Instruction windows are French calendar days.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
 export interface TransitionOptions {
   version?: number | null;
   force?: boolean | null;
@@ -97,8 +93,7 @@ export async function applyTransition(ctx: RequestContext, id: string, action: T
   const emailIds: string[] = [];
   const result = await inTransaction(ctx, async (tx) => {
     // The row lock makes concurrent actions on one file run one after the other.
-    const volunteer = await tx.findOne(Volunteer, { id: volunteerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!volunteer) throw notFound('Ce volontaire');
+    const volunteer = await findInScope(tx, Volunteer, volunteerId, { label: 'Ce volontaire', lockMode: LockMode.PESSIMISTIC_WRITE });
     const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
     const emails = await decideAndApply(tx, user, volunteer, cohort, action, options, effect, (v) => checkGoal(tx, v, Boolean(options.force)));
     await tx.flush();
@@ -141,7 +136,7 @@ async function decideAndApply(
   const before = snapshot(volunteer);
   const { template, data, extra } = effect(volunteer);
   volunteer.status = transition.to;
-  volunteer.statusChangedAt = new Date();
+  volunteer.statusChangedAt = now();
   if (extra) await extra(tx, volunteer);
   recordAudit(tx, user, {
     action: `VOLUNTEER_${action}`,
@@ -161,21 +156,15 @@ function goalReached(validated: number, max: number): AppError {
   );
 }
 
-/** The department's goal for the cohort, locked so that racing validations count one at a time. */
+/**
+ * The department's goal for the cohort, locked so that racing validations count one at a time.
+ * The file is in the reviewer's scope, so its department is too: the goal and the department's
+ * validated files are read through the same scope.
+ */
 async function checkGoal(tx: EntityManager, volunteer: Volunteer, force: boolean): Promise<void> {
-  // The goal applies whoever validates: read it with the scope lifted.
-  const noScope = { [SCOPE_FILTER]: false };
-  const goal = await tx.findOne(
-    InscriptionGoal,
-    { cohort: volunteer.cohort.id, department: volunteer.department.id },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, filters: noScope },
-  );
+  const goal = await tx.findOne(InscriptionGoal, { cohort: volunteer.cohort.id, department: volunteer.department.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!goal) return;
-  const validated = await tx.count(
-    Volunteer,
-    { cohort: volunteer.cohort.id, department: volunteer.department.id, status: VolunteerStatus.VALIDATED },
-    { filters: noScope },
-  );
+  const validated = await tx.count(Volunteer, { cohort: volunteer.cohort.id, department: volunteer.department.id, status: VolunteerStatus.VALIDATED });
   if (validated >= goal.max && !force) throw goalReached(validated, goal.max);
 }
 
@@ -215,9 +204,9 @@ export function withdrawVolunteer(ctx: RequestContext, id: string, reason: strin
     extra: async (tx, v) => {
       v.withdrawalReason = why;
       v.withdrawalMessage = text;
-      if (v.session) {
-        // Give the place back to the session, whoever's scope it is in.
-        const session = await tx.findOneOrFail(Session, { id: v.session.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: { [SCOPE_FILTER]: false } });
+      // Give the place back to the session, wherever it is: it is the one this file is placed in.
+      const session = await followRelation(tx, v, 'session', Session, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (session) {
         session.placesLeft += 1;
         v.session = null;
         v.meetingPoint = null;
@@ -259,7 +248,7 @@ export function requestCorrections(ctx: RequestContext, id: string, requests: Co
       corrections: checked.map((r) => ({ fieldLabel: CORRECTABLE_FIELDS[r.field], reasonLabel: CORRECTION_REASON_LABELS[r.reason], message: r.message ?? null })),
     },
     extra: async (tx, v) => {
-      const now = new Date();
+      const sentAt = now();
       for (const r of checked) {
         tx.persist(
           tx.create(CorrectionRequest, {
@@ -268,7 +257,7 @@ export function requestCorrections(ctx: RequestContext, id: string, requests: Co
             reason: r.reason,
             message: r.message ?? null,
             status: CorrectionRequestStatus.SENT,
-            sentAt: now,
+            sentAt,
             requestedBy: user?.id ?? null,
           }),
         );
@@ -329,14 +318,13 @@ const goalKey = (v: Volunteer) => `${v.cohort.id}:${v.department.id}`;
 
 /** Locks (in id order) the goals of the departments and cohorts of these files, and counts once. */
 async function lockGoals(tx: EntityManager, volunteers: Volunteer[]): Promise<Map<string, { max: number; validated: number }>> {
-  const noScope = { [SCOPE_FILTER]: false };
   const pairs = [...new Map(volunteers.map((v) => [goalKey(v), { cohort: v.cohort.id, department: v.department.id }])).values()];
   const result = new Map<string, { max: number; validated: number }>();
   if (pairs.length === 0) return result;
-  const goals = await tx.find(InscriptionGoal, { $or: pairs }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: noScope, orderBy: { id: 'asc' } });
+  const goals = await tx.find(InscriptionGoal, { $or: pairs }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
   for (const goal of goals) {
     if (!goal.department) continue;
-    const validated = await tx.count(Volunteer, { cohort: goal.cohort.id, department: goal.department.id, status: VolunteerStatus.VALIDATED }, { filters: noScope });
+    const validated = await tx.count(Volunteer, { cohort: goal.cohort.id, department: goal.department.id, status: VolunteerStatus.VALIDATED });
     result.set(`${goal.cohort.id}:${goal.department.id}`, { max: goal.max, validated });
   }
   return result;

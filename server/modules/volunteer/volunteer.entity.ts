@@ -1,25 +1,32 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
-import { NOTHING, Scoped } from '../../scope/scope';
+import { NOTHING, Scoped } from '../../scope/rules';
 import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
 import { Gender, Grade, Phase1Status, RefusalReason, SchoolSituation, VolunteerStatus } from './volunteer.enums';
 import { Guardian } from './guardian.embeddable';
+import { now } from '../../kernel/clock';
 
 /**
  * A registrant. In scope by its HOME department (not where it is placed): the home referent
  * follows it wherever it goes. Heads of centre see the volunteers of the sessions they head.
  */
 @ObjectType({ description: 'Volontaire' })
-@Scoped((user) => {
-  if (user.role === Role.VISITOR) return NOTHING;
-  if (user.role === Role.HEAD_CENTER) return { session: { $in: user.sessionIds } };
-  return { department: { $in: user.departmentIds } };
-})
+@Scoped(
+  (user) => {
+    if (user.role === Role.VISITOR) return NOTHING;
+    if (user.role === Role.HEAD_CENTER) return { session: { $in: user.territory.sessionIds } };
+    return { department: { $in: user.territory.departmentIds } };
+  },
+  {
+    // Dashboards: visitors count the volunteers of their region (they never read one).
+    counts: (user) => (user.role === Role.HEAD_CENTER ? { session: { $in: user.territory.sessionIds } } : { department: { $in: user.territory.departmentIds } }),
+  },
+)
 // The referent's review list: department + status, newest or oldest first, the id as tie-breaker.
 // With the id in the index, a deep page's offset is skipped inside the index (see list-rows.ts).
 @Index({ properties: ['department', 'status', 'createdAt', 'id'] })
@@ -30,32 +37,26 @@ import { Guardian } from './guardian.embeddable';
 @Index({ name: 'volunteer_search_text_trgm', expression: 'create index "volunteer_search_text_trgm" on "volunteer" using gin ("search_text" gin_trgm_ops)' })
 @Entity()
 export class Volunteer extends BaseEntity {
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   firstName!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
-  @Authorized()
   @Field(() => String, { description: 'Date de naissance (AAAA-MM-JJ)' })
   @Property({ type: 'date' })
   birthDate!: string;
 
-  @Authorized()
   @Field(() => Gender)
   @Enum({ items: () => Gender, nativeEnumName: 'gender' })
   gender!: Gender;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 254 })
   email!: string;
 
-  @Authorized()
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 30, nullable: true })
   phone: string | null = null;
@@ -69,17 +70,14 @@ export class Volunteer extends BaseEntity {
   })
   searchText?: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 300 })
   address!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 10 })
   zip!: string;
 
-  @Authorized()
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   city!: string;
@@ -87,62 +85,50 @@ export class Volunteer extends BaseEntity {
   @ManyToOne(() => Department, { ref: true })
   department!: Ref<Department>;
 
-  @Authorized()
   @Field(() => Boolean, { description: 'Habite un quartier prioritaire de la ville (QPV)' })
   @Property({ type: 'boolean', default: false })
   priorityNeighbourhood: boolean = false;
 
-  @Authorized()
   @Field(() => SchoolSituation)
   @Enum({ items: () => SchoolSituation, nativeEnumName: 'school_situation' })
   schoolSituation!: SchoolSituation;
 
-  @Authorized()
   @Field(() => Grade, { nullable: true })
   @Enum({ items: () => Grade, nativeEnumName: 'grade', nullable: true })
   grade: Grade | null = null;
 
-  @Authorized()
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 200, nullable: true })
   schoolName: string | null = null;
 
-  @Authorized()
   @Field(() => Guardian)
   @Embedded(() => Guardian, { prefix: 'guardian1_' })
   guardian1!: Guardian;
 
-  @Authorized()
   @Field(() => Guardian, { nullable: true })
   @Embedded(() => Guardian, { prefix: 'guardian2_', nullable: true })
   guardian2: Guardian | null = null;
 
-  @Authorized()
   @Field(() => Boolean, { description: 'Situation de handicap' })
   @Property({ type: 'boolean', default: false })
   disability: boolean = false;
 
-  @Authorized()
   @Field(() => Boolean, { description: 'Projet personnalisé de scolarisation (PPS)' })
   @Property({ type: 'boolean', default: false })
   ppsBeneficiary: boolean = false;
 
-  @Authorized()
   @Field(() => Boolean, { description: 'Projet d’accueil individualisé (PAI)' })
   @Property({ type: 'boolean', default: false })
   paiBeneficiary: boolean = false;
 
-  @Authorized()
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
   reducedMobility: boolean = false;
 
-  @Authorized()
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
   allergies: boolean = false;
 
-  @Authorized()
   @Field(() => String, { nullable: true, description: 'Précisions sur les besoins particuliers' })
   @Property({ type: 'text', nullable: true })
   specialNeedsDetails: string | null = null;
@@ -150,38 +136,31 @@ export class Volunteer extends BaseEntity {
   @ManyToOne(() => Cohort, { ref: true })
   cohort!: Ref<Cohort>;
 
-  @Authorized()
   @Field(() => VolunteerStatus)
   @Enum({ items: () => VolunteerStatus, nativeEnumName: 'volunteer_status' })
   status: VolunteerStatus = VolunteerStatus.IN_PROGRESS;
 
   /** When the status last changed: "waiting for more than N days" counts from here. */
-  @Authorized()
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  statusChangedAt: Date = new Date();
+  statusChangedAt: Date = now();
 
-  @Authorized()
   @Field(() => RefusalReason, { nullable: true })
   @Enum({ items: () => RefusalReason, nativeEnumName: 'refusal_reason', nullable: true })
   refusalReason: RefusalReason | null = null;
 
-  @Authorized()
   @Field(() => String, { nullable: true, description: 'Message de refus adressé au volontaire' })
   @Property({ type: 'text', nullable: true })
   refusalMessage: string | null = null;
 
-  @Authorized()
   @Field(() => String, { nullable: true, description: 'Motif du désistement' })
   @Property({ type: 'string', length: 200, nullable: true })
   withdrawalReason: string | null = null;
 
-  @Authorized()
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   withdrawalMessage: string | null = null;
 
-  @Authorized()
   @Field(() => Phase1Status, { nullable: true })
   @Enum({ items: () => Phase1Status, nativeEnumName: 'phase1_status', nullable: true, fieldName: 'phase1_status' })
   phase1Status: Phase1Status | null = null;
@@ -192,7 +171,6 @@ export class Volunteer extends BaseEntity {
   @ManyToOne(() => MeetingPoint, { ref: true, nullable: true, index: true })
   meetingPoint: Ref<MeetingPoint> | null = null;
 
-  @Authorized()
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -1,20 +1,17 @@
-import type { RequestContext } from '../../auth/context';
-import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../kernel/request-context';
+import { badInput } from '../../kernel/errors';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
+import { nowMs } from '../../kernel/clock';
+import { ScopedQuery } from '../../scope/scoped-query';
 import { CorrectionRequest, CorrectionRequestStatus } from '../correction-request/correction-request.entity';
 import type { VolunteerFilter } from './volunteer.inputs';
 
-/**
- * Volunteers with an open correction request, as a subquery. Scope needs no repeating here: the
- * outer query on volunteers is scoped, and this only narrows it.
- */
+/** Volunteers with an open correction request, as a (scoped) subquery that narrows the outer list. */
 function pendingCorrectionsOf(ctx: RequestContext) {
-  return ctx.em
-    .createQueryBuilder(CorrectionRequest, 'cr')
-    .select('cr.volunteer')
-    .where({ status: { $in: [CorrectionRequestStatus.PENDING, CorrectionRequestStatus.SENT, CorrectionRequestStatus.REMINDED] } })
-    .getKnexQuery();
+  return ScopedQuery.of(ctx.em, CorrectionRequest, {
+    status: { $in: [CorrectionRequestStatus.PENDING, CorrectionRequestStatus.SENT, CorrectionRequestStatus.REMINDED] },
+  }).subquery('volunteer');
 }
 
 const DAY_MS = 86_400_000;
@@ -55,7 +52,7 @@ export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
     refCondition('meetingPoint', f.meetingPointId, 'meetingPointId'),
     f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
     f.phase1Status ? { phase1Status: f.phase1Status } : undefined,
-    f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(Date.now() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
+    f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(nowMs() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
     f.hasPendingCorrections === true || f.hasPendingCorrections === false
       ? { id: { [f.hasPendingCorrections ? '$in' : '$nin']: pendingCorrectionsOf(ctx) } }
       : undefined,

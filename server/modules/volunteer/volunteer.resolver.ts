@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../auth/context';
-import type { MaybePromise } from '../../common/loaders';
-import { STAFF_WITH_PERSONAL_DATA } from '../../auth/roles';
+import type { RequestContext, Row } from '../../kernel/request-context';
+import type { MaybePromise } from '../../kernel/request-context';
+import { Role, STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort } from '../cohort/cohort.entity';
@@ -29,9 +29,9 @@ export class VolunteerResolver extends createReadResolver({
   where: volunteerWhere,
   prefetch: followSelected({ cohort: Cohort, meetingPoint: MeetingPoint, session: [Session, { center: CohesionCenter, cohort: Cohort }] }),
 }) {
-  /** Dashboards: every figure of a screen in one statement per grouping. */
-  @Authorized(STAFF_WITH_PERSONAL_DATA)
-  @Query(() => [VolunteerCount], { description: 'Nombre de volontaires par statut, département et/ou séjour, dans le périmètre (un seul comptage groupé)' })
+  /** Dashboards: every figure of a screen in one statement per grouping; visitors get their region's counts. */
+  @Authorized([...STAFF_WITH_PERSONAL_DATA, Role.VISITOR])
+  @Query(() => [VolunteerCount], { description: 'Nombre de volontaires par statut, département et/ou séjour, dans le périmètre (un seul comptage groupé). Les observateurs comptent ceux de leur région, sans filtre nominatif (q, ids, hasPendingCorrections).' })
   volunteerCounts(
     @Arg('groupBy', () => [VolunteerCountDimension]) groupBy: VolunteerCountDimension[],
     @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | undefined,
@@ -40,70 +40,59 @@ export class VolunteerResolver extends createReadResolver({
     return countVolunteers(ctx, filter ?? {}, groupBy);
   }
 
-  @Authorized()
   @FieldResolver(() => ID)
-  departmentId(@Root() volunteer: Volunteer): string {
+  departmentId(@Root() volunteer: Row<Volunteer>): string {
     return volunteer.department.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Department, { description: 'Département de résidence' })
-  department(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
+  department(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<Department | null> {
     return ctx.loaders.follow(Department, volunteer.department);
   }
 
-  @Authorized()
   @FieldResolver(() => ID)
-  cohortId(@Root() volunteer: Volunteer): string {
+  cohortId(@Root() volunteer: Row<Volunteer>): string {
     return volunteer.cohort.id;
   }
 
-  @Authorized()
   @FieldResolver(() => Cohort)
-  cohort(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
+  cohort(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<Cohort | null> {
     return ctx.loaders.follow(Cohort, volunteer.cohort);
   }
 
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  sessionId(@Root() volunteer: Volunteer): string | null {
+  sessionId(@Root() volunteer: Row<Volunteer>): string | null {
     return volunteer.session?.id ?? null;
   }
 
   /** Where a visible volunteer is placed stays visible, even in a centre outside the user's scope. */
-  @Authorized()
   @FieldResolver(() => Session, { nullable: true })
-  session(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<Session | null> {
+  session(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<Session | null> {
     return ctx.loaders.follow(Session, volunteer.session);
   }
 
-  @Authorized()
   @FieldResolver(() => ID, { nullable: true })
-  meetingPointId(@Root() volunteer: Volunteer): string | null {
+  meetingPointId(@Root() volunteer: Row<Volunteer>): string | null {
     return volunteer.meetingPoint?.id ?? null;
   }
 
-  @Authorized()
   @FieldResolver(() => MeetingPoint, { nullable: true })
-  meetingPoint(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): MaybePromise<MeetingPoint | null> {
+  meetingPoint(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<MeetingPoint | null> {
     return ctx.loaders.follow(MeetingPoint, volunteer.meetingPoint);
   }
 
-  @Authorized()
   @FieldResolver(() => [VolunteerTransition], { description: 'Actions que l’utilisateur peut faire maintenant sur ce dossier' })
-  allowedTransitions(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): VolunteerTransition[] {
+  allowedTransitions(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): VolunteerTransition[] {
     return ctx.user ? allowedTransitions(volunteer.status, ctx.user.role) : [];
   }
 
-  @Authorized()
   @FieldResolver(() => [CorrectionRequest], { description: 'Demandes de correction, les plus récentes d’abord' })
-  correctionRequests(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<CorrectionRequest[]> {
+  correctionRequests(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): Promise<CorrectionRequest[]> {
     return ctx.loaders.children(CorrectionRequest, 'volunteer', volunteer.id, { createdAt: 'desc' });
   }
 
-  @Authorized()
   @FieldResolver(() => [Note], { description: 'Notes internes, les plus récentes d’abord' })
-  notes(@Root() volunteer: Volunteer, @Ctx() ctx: RequestContext): Promise<Note[]> {
+  notes(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): Promise<Note[]> {
     return ctx.loaders.children(Note, 'volunteer', volunteer.id, { createdAt: 'desc' });
   }
 }

@@ -1,4 +1,4 @@
-import { Role } from '../../auth/roles';
+import { Role } from '../../kernel/roles';
 import { VolunteerStatus as S, VolunteerTransition as T } from './volunteer.enums';
 
 export const REVIEWERS: readonly Role[] = [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT];

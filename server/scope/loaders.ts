@@ -1,32 +1,24 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Department } from '../modules/department/department.entity';
-import { Region } from '../modules/region/region.entity';
-import { SCOPE_FILTER } from '../scope/scope';
-import type { ReferenceData } from './reference-data';
+import type { ReferenceData } from '../database/reference-data';
+import type { MaybePromise, RecordLoaders, RefLike } from '../kernel/request-context';
+import { SCOPE_FILTER } from './rules';
 
 interface Identified {
   id: string;
 }
 
-/** A relation as stored on an entity: a reference (or null) whose id is known without loading. */
-export interface RefLike {
-  id: string;
-}
-
-/** What a field resolver may return: a value it already has, or a promise of it. */
-export type MaybePromise<T> = T | Promise<T>;
-
 /**
  * Per-request DataLoaders, built on the request's scoped EntityManager.
  *
- * - `scoped`: the target follows its own scope rule (lists, collections, anything a client names by id).
- * - `followed`: the target is reached from a parent the user may read (e.g. the session a visible
+ * - `load` / `children`: the target follows its own scope rule (lists, collections, anything a
+ *   client names by id).
+ * - `follow`: the target is reached from a parent the user may read (e.g. the session a visible
  *   volunteer is placed in, possibly in another department). The decision to follow is made per
  *   relation, in the field resolver, never for a client-supplied id.
  */
-export class Loaders {
+export class Loaders implements RecordLoaders {
   private readonly byId = new Map<string, DataLoader<string, unknown>>();
   private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();
   /**
@@ -41,14 +33,6 @@ export class Loaders {
     private readonly reference: ReferenceData | null = null,
   ) {}
 
-  /** Regions and departments come from the process-wide reference tables (no query). */
-  private fromReference<T>(entity: EntityClass<T>, id: string): MaybePromise<T | null> | undefined {
-    if (!this.reference) return undefined;
-    if ((entity as unknown) === Department) return this.reference.department(id) as MaybePromise<T | null>;
-    if ((entity as unknown) === Region) return this.reference.region(id) as MaybePromise<T | null>;
-    return undefined;
-  }
-
   private static key(entity: EntityClass<unknown>, followed: boolean): string {
     return `${entity.name}:${followed ? 'followed' : 'scoped'}`;
   }
@@ -61,6 +45,7 @@ export class Loaders {
       this.known.set(key, known);
       loader = new DataLoader<string, T | null>(async (ids) => {
         const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {
+          // Following a relation of a readable parent: the target's own scope does not apply.
           filters: followed ? { [SCOPE_FILTER]: false } : undefined,
         });
         const found = new Map(rows.map((row) => [row.id, row]));
@@ -77,13 +62,14 @@ export class Loaders {
 
   /** A record by id, within the user's scope (null when out of scope or absent). */
   load<T extends Identified>(entity: EntityClass<T>, id: string): Promise<T | null> {
-    return Promise.resolve(this.fromReference(entity, id) ?? this.loader(entity, false).load(id));
+    const reference = this.reference?.get(entity, id);
+    return Promise.resolve(reference !== undefined ? reference : this.loader(entity, false).load(id));
   }
 
   /** The target of a relation whose parent the user may read (synchronous when already known). */
   follow<T extends Identified>(entity: EntityClass<T>, ref: RefLike | null | undefined): MaybePromise<T | null> {
     if (!ref) return null;
-    const reference = this.fromReference(entity, ref.id);
+    const reference = this.reference?.get(entity, ref.id);
     if (reference !== undefined) return reference;
     const known = this.known.get(Loaders.key(entity, true))?.get(ref.id);
     if (known !== undefined) return known as T | null;

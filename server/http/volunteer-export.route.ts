@@ -1,15 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, RequestHandler, Response } from 'express';
 import { coerceInputValue, GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
-import type { Logger } from 'pino';
-import { buildRequestContext } from '../../auth/context';
-import type { ReferenceData } from '../../common/reference-data';
-import type { AppConfig } from '../../config';
-import { AppError, badInput } from '../../common/errors';
-import { frenchValidationMessage, INTERNAL_MESSAGE } from '../../graphql/format-error';
-import type { Jobs } from '../../jobs/jobs';
-import { assertMayExportVolunteers, exportVolunteersCsv } from './volunteer-export.service';
-import type { VolunteerFilter } from './volunteer.inputs';
+import { buildRequestContext, type ContextServices } from '../auth/context';
+import { AppError, badInput } from '../kernel/errors';
+import { frenchValidationMessage, INTERNAL_MESSAGE } from '../graphql/format-error';
+import { assertMayExportVolunteers, exportVolunteersCsv } from '../modules/volunteer/volunteer-export.service';
+import type { VolunteerFilter } from '../modules/volunteer/volunteer.inputs';
+import { now } from '../kernel/clock';
 
 const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
 
@@ -39,14 +36,15 @@ function sortParam(value: unknown): string | undefined {
  * download, with the session cookie, the list's filters, sort and scope. Errors before the first
  * byte answer JSON `{ errors: [{ message, extensions: { code } }] }` with 400/401/403, like the API.
  */
-export function volunteerExportRoute(orm: MikroORM, config: AppConfig, logger: Logger, schema: GraphQLSchema, jobs: Jobs | null, reference: ReferenceData): RequestHandler {
+export function volunteerExportRoute(orm: MikroORM, services: ContextServices, schema: GraphQLSchema): RequestHandler {
+  const { logger } = services;
   return async (req: Request, res: Response) => {
     try {
-      const ctx = await buildRequestContext(orm, config, req, res, jobs, reference);
+      const ctx = await buildRequestContext(orm, services, req, res);
       assertMayExportVolunteers(ctx);
       const filter = readFilter(schema, req.query.filter);
       const sort = { sortField: sortParam(req.query.sortField), sortOrder: sortParam(req.query.sortOrder) };
-      const day = new Date().toISOString().slice(0, 10);
+      const day = now().toISOString().slice(0, 10);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="volontaires-${day}.csv"`);
       res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,4 @@
-import { type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery, type QueryOrderMap, ReferenceKind } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 
 type Row = Record<string, unknown>;
 
@@ -39,29 +38,9 @@ function shapeOf(meta: EntityMetadata): Shape {
  * read-only pages MikroORM's hydration (change tracking, identity map, per-instance accessors)
  * cost ≈ 70 µs per row, more than the rest of the request. Field resolvers read data properties
  * only, so they treat a row view and an entity alike; writes always load real entities.
- *
- * Scope: the query builder applies the same filters as `em.find` (`applyFilters`), so the scope
- * filter limits the rows, and throws when the request has no user, exactly as everywhere else.
+ * `rows` come from a query builder with mapped results (`scoped-query.ts`); they are reshaped in place.
  */
-export async function findRowViews<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  options: { limit: number; offset: number; orderBy: QueryOrderMap<T>[] },
-): Promise<T[]> {
-  const meta = em.getMetadata().get(entity.name);
-  const qb = em.createQueryBuilder(entity).select('*').orderBy(options.orderBy);
-  if (options.offset === 0) {
-    qb.where(where).limit(options.limit);
-  } else {
-    // A deep page: find the page's ids first (an index-only scan skips the offset inside the
-    // index), then read only those rows, instead of reading and dropping `offset` full rows.
-    const ids = em.createQueryBuilder(entity).select('id').where(where).orderBy(options.orderBy).limit(options.limit).offset(options.offset);
-    await ids.applyFilters();
-    qb.where({ id: { $in: ids.getKnexQuery() } } as unknown as FilterQuery<T>);
-  }
-  await qb.applyFilters();
-  const rows = await qb.execute<Row[]>('all', true);
+export function toRowViews<T>(meta: EntityMetadata, rows: Row[]): T[] {
   const shape = shapeOf(meta);
   for (const row of rows) {
     for (const name of shape.relations) {
