@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { ormConfig } from '../../server/database/mikro-orm.config';
+import { seedDemo } from '../../server/database/seeds/demo.seed';
 import { Jobs } from '../../server/jobs/jobs';
 import { createMailer, type Mailer } from '../../server/jobs/mailer';
 
@@ -16,6 +17,8 @@ export interface TestApp {
   url: string;
   orm: MikroORM;
   config: AppConfig;
+  /** The instant this database's demo data was seeded at: its dates are relative to that day. */
+  seededAt: Date;
   /** Runs SQL on this file's database (for set-up and assertions, never in product code). */
   sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -32,12 +35,19 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Start the job queue and its workers, delivering through this mailer (default: recorded only). */
   jobs?: { mailer?: Mailer; retryDelaySeconds?: number; retryLimit?: number };
+  /**
+   * Seed a fresh copy of the empty template on the day of `at` instead of copying the seeded
+   * template (seeded on the day the run started), with `volunteers` volunteers (default 300).
+   */
+  seed?: { at: Date; volunteers?: number };
 }
 
-/** A fresh copy of the seeded template database; returns its URL. */
-export async function createTestDatabase(): Promise<string> {
+export const SEEDED_APP_VOLUNTEERS = 300;
+
+/** A fresh copy of the seeded template database (or of the empty one); returns its URL. */
+export async function createTestDatabase(from: 'seeded' | 'empty' = 'seeded'): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
-  const template = inject('templateDatabase');
+  const template = inject(from === 'seeded' ? 'templateDatabase' : 'emptyTemplateDatabase');
   const name = `snu_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -56,13 +66,23 @@ export async function dropTestDatabase(url: string): Promise<void> {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const overrides = options.config ?? {};
-  const url = await createTestDatabase();
+  const url = await createTestDatabase(options.seed ? 'empty' : 'seeded');
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ADMIN_DIR: '' }),
     adminDir: '',
     ...overrides,
   };
   const orm = await MikroORM.init(ormConfig(url, { poolMax: 10 }));
+  if (options.seed) {
+    try {
+      await seedDemo(orm, { volunteers: options.seed.volunteers ?? SEEDED_APP_VOLUNTEERS, at: options.seed.at, log: () => undefined });
+    } catch (error) {
+      await orm.close(true);
+      await dropTestDatabase(url);
+      throw error;
+    }
+  }
+  const seededAt = options.seed?.at ?? new Date(inject('templateSeededAt'));
   const logger = pino({ level: 'silent' });
   const jobs = options.jobs
     ? await Jobs.start(url, orm, options.jobs.mailer ?? createMailer(undefined), logger, {
@@ -83,6 +103,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: `http://127.0.0.1:${port}`,
     orm,
     config,
+    seededAt,
     sql: async (text, params) => (await pool.query(text, params)).rows,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

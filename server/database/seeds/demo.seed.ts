@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { hashPassword } from '../../auth/password';
+import { now } from '../../kernel/clock';
 import { renderEmail, type EmailTemplate } from '../../modules/email/email.templates';
 import { DEMO_TOWNS, EMAIL_DOMAINS, FEMALE_NAMES, LAST_NAMES, MALE_NAMES, SCHOOL_PREFIXES, STREETS, TOWNS } from './french-data';
 import { Random } from './random';
@@ -56,13 +57,99 @@ const CENTERS: Record<string, Array<[string, number, boolean]>> = {
   '67': [['Centre de Strasbourg-Neudorf', 150, true]],
 };
 
-interface Cohort { id: string; name: string; start: string; end: string; regStart: string; regEnd: string; instructionEnd: string; status: 'PUBLISHED' | 'ARCHIVED' }
-
-const REFERENCE_DATE = Date.UTC(2026, 10, 1); // 2026-11-01, so the same N gives the same data
 const DAY = 86_400_000;
+const FRENCH_MONTHS = ['Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre'];
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Midnight UTC of the day of `at`: every date the seed writes is placed relative to it, so two
+ * seeds on the same day (whatever the hour) give the same rows.
+ */
+export function seedDay(at: Date): number {
+  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+}
+
+/** The first Monday on or after `ms` (stays start on a Monday). */
+function mondayOnOrAfter(ms: number): number {
+  return ms + ((8 - new Date(ms).getUTCDay()) % 7) * DAY;
+}
+
+/** A demo cohort's dates (`YYYY-MM-DD`); its name is the French month and year of its stay. */
+export interface DemoCohort {
+  name: string;
+  startDate: string;
+  endDate: string;
+  registrationStartDate: string;
+  registrationEndDate: string;
+  instructionEndDate: string;
+  status: 'PUBLISHED' | 'ARCHIVED';
+}
+
+function demoCohort(start: number, registrationStart: number, registrationEnd: number, instructionEnd: number, status: DemoCohort['status']): DemoCohort {
+  const month = new Date(start);
+  return {
+    name: `${FRENCH_MONTHS[month.getUTCMonth()]} ${month.getUTCFullYear()}`,
+    startDate: isoDate(start),
+    endDate: isoDate(start + 12 * DAY),
+    registrationStartDate: isoDate(registrationStart),
+    registrationEndDate: isoDate(registrationEnd),
+    instructionEndDate: isoDate(instructionEnd),
+    status,
+  };
+}
+
+/**
+ * The three demo cohorts of a seed run on `at`'s day D:
+ * - archived: a stay starting on the first Monday from D − 120 days (about four months ago),
+ *   registration from 172 to 67 days before the stay, instruction until 36 days before it;
+ * - open: registration from D − 42 days to D + 45, instruction until D + 60, a stay starting on
+ *   the first Monday from D + 75 days;
+ * - later: a stay starting on the first Monday 17 weeks after the open one's, registration from
+ *   the day after the open one's closes to 45 days before the stay, instruction until 25 days before.
+ * Only the open cohort's registration and instruction windows contain D.
+ */
+export function demoCohorts(at: Date = now()): { archived: DemoCohort; open: DemoCohort; later: DemoCohort } {
+  const day = seedDay(at);
+  const archivedStart = mondayOnOrAfter(day - 120 * DAY);
+  const openStart = mondayOnOrAfter(day + 75 * DAY);
+  const laterStart = mondayOnOrAfter(openStart + 119 * DAY);
+  return {
+    archived: demoCohort(archivedStart, archivedStart - 172 * DAY, archivedStart - 67 * DAY, archivedStart - 36 * DAY, 'ARCHIVED'),
+    open: demoCohort(openStart, day - 42 * DAY, day + 45 * DAY, day + 60 * DAY, 'PUBLISHED'),
+    later: demoCohort(laterStart, day + 46 * DAY, laterStart - 45 * DAY, laterStart - 25 * DAY, 'PUBLISHED'),
+  };
+}
+
+/**
+ * The query selecting the open demo cohort of a database seeded on `at`'s day, whatever today's
+ * date (for tests and scripts): the published cohort with that cohort's dates.
+ */
+export function openDemoCohortQuery(at: Date): { text: string; values: string[] } {
+  const { open } = demoCohorts(at);
+  return {
+    text: `select id from cohort where status = 'PUBLISHED' and start_date = $1 and registration_start_date = $2 and instruction_end_date = $3 order by created_at limit 1`,
+    values: [open.startDate, open.registrationStartDate, open.instructionEndDate],
+  };
+}
+
+interface Cohort extends DemoCohort {
+  id: string;
+  /** Midnight UTC of the stay's first day, and of the registration and instruction bounds. */
+  startMs: number;
+  registrationStartMs: number;
+  registrationEndMs: number;
+  instructionEndMs: number;
+}
+
+function withId(id: string, cohort: DemoCohort): Cohort {
+  const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  return {
+    ...cohort, id, startMs: ms(cohort.startDate), registrationStartMs: ms(cohort.registrationStartDate),
+    registrationEndMs: ms(cohort.registrationEndDate), instructionEndMs: ms(cohort.instructionEndDate),
+  };
 }
 
 function slug(text: string): string {
@@ -95,24 +182,29 @@ const VOLUNTEER_COLUMNS: Array<[string, string]> = [
 interface SessionSlot { id: string; departmentCode: string; regionCode: string; cohortId: string; placesTotal: number; placesLeft: number }
 
 /**
- * Deterministic demo data (same N, same rows): cohorts, staff accounts, centres, sessions,
- * meeting points, N volunteers, goals, corrections, notes and a little history.
+ * Deterministic demo data (same N and same day, same rows): cohorts, staff accounts, centres,
+ * sessions, meeting points, N volunteers, goals, corrections, notes and a little history.
+ * Every date is placed relative to the UTC day of `at` (default: the clock's now), see
+ * `demoCohorts`, so the demo works whatever the day it is seeded.
  * Bulk inserts (one statement per 5,000 rows) so that 1,000,000 volunteers load in minutes.
  */
-export async function seedDemo(orm: MikroORM, options: { volunteers: number; log: (message: string) => void }): Promise<void> {
+export async function seedDemo(orm: MikroORM, options: { volunteers: number; log: (message: string) => void; at?: Date }): Promise<void> {
   const client = new pg.Client({ connectionString: orm.config.get('clientUrl') });
   await client.connect();
   try {
     const existing = await client.query<{ n: number }>('select (select count(*) from volunteer) + (select count(*) from staff_user) as n');
     if (Number(existing.rows[0].n) > 0) throw new Error('La base contient déjà des volontaires ou des comptes : le jeu de démonstration ne se charge que dans une base vide.');
-    await seed(client, options.volunteers, options.log);
+    await seed(client, options.volunteers, seedDay(options.at ?? now()), options.log);
   } finally {
     await client.end();
   }
 }
 
-async function seed(client: pg.Client, total: number, log: (message: string) => void): Promise<void> {
+async function seed(client: pg.Client, total: number, day: number, log: (message: string) => void): Promise<void> {
+  // The draws do not depend on the day: seeds of the same N on different days differ only by their dates.
   const rnd = new Random(20261101 + total);
+  // Reference rows (cohorts, accounts, centres, sessions, goals) were set up a year before.
+  const setUpAt = new Date(day - 365 * DAY);
   const departments = (await client.query<{ id: string; code: string; region_code: string }>(
     'select d.id, d.code, r.code as region_code from department d join region r on r.id = d.region_id order by d.code',
   )).rows;
@@ -121,15 +213,12 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
   const regionOf = new Map(departments.map((d) => [d.code, d.region_code]));
   const regionId = new Map(regions.map((r) => [r.code, r.id]));
 
-  // Cohorts: one archived, one open for instruction, one later.
-  const cohorts: Cohort[] = [
-    { id: rnd.uuid(), name: 'Juillet 2026', start: '2026-07-06', end: '2026-07-18', regStart: '2026-01-15', regEnd: '2026-04-30', instructionEnd: '2026-05-31', status: 'ARCHIVED' },
-    { id: rnd.uuid(), name: 'Février 2027', start: '2027-02-15', end: '2027-02-27', regStart: '2026-09-15', regEnd: '2027-01-10', instructionEnd: '2027-01-31', status: 'PUBLISHED' },
-    { id: rnd.uuid(), name: 'Juin 2027', start: '2027-06-14', end: '2027-06-26', regStart: '2027-01-11', regEnd: '2027-04-30', instructionEnd: '2027-05-20', status: 'PUBLISHED' },
-  ];
+  // Cohorts: one archived, one open for instruction on the seeding day, one later.
+  const plan = demoCohorts(new Date(day));
+  const cohorts: Cohort[] = [withId(rnd.uuid(), plan.archived), withId(rnd.uuid(), plan.open), withId(rnd.uuid(), plan.later)];
   const [archived, open, later] = cohorts;
-  await insertBatch(client, 'cohort', [['id', 'uuid'], ['name', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['registration_start_date', 'date'], ['registration_end_date', 'date'], ['instruction_end_date', 'date'], ['status', 'cohort_status'], ['manual_assignment_open_for_region', 'boolean']],
-    cohorts.map((c) => [c.id, c.name, c.start, c.end, c.regStart, c.regEnd, c.instructionEnd, c.status, c.status === 'PUBLISHED']));
+  await insertBatch(client, 'cohort', [['id', 'uuid'], ['name', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['registration_start_date', 'date'], ['registration_end_date', 'date'], ['instruction_end_date', 'date'], ['status', 'cohort_status'], ['manual_assignment_open_for_region', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    cohorts.map((c) => [c.id, c.name, c.startDate, c.endDate, c.registrationStartDate, c.registrationEndDate, c.instructionEndDate, c.status, c.status === 'PUBLISHED', setUpAt, setUpAt]));
 
   // Staff accounts.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -138,9 +227,9 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     const id = rnd.uuid();
     userIds.set(a.email, id);
     await client.query(
-      `insert into staff_user (id, email, first_name, last_name, role, region_id, department_ids, status, password_hash)
-       values ($1, $2, $3, $4, $5, $6, $7::uuid[], 'ACTIVE', $8)`,
-      [id, a.email, a.firstName, a.lastName, a.role, a.regionCode ? regionId.get(a.regionCode) : null, (a.departmentCodes ?? []).map((code) => departmentId.get(code)), passwordHash],
+      `insert into staff_user (id, email, first_name, last_name, role, region_id, department_ids, status, password_hash, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7::uuid[], 'ACTIVE', $8, $9, $9)`,
+      [id, a.email, a.firstName, a.lastName, a.role, a.regionCode ? regionId.get(a.regionCode) : null, (a.departmentCodes ?? []).map((code) => departmentId.get(code)), passwordHash, setUpAt],
     );
   }
   log(`Comptes de démonstration : ${DEMO_ACCOUNTS.length} (mot de passe ${DEMO_PASSWORD})`);
@@ -164,9 +253,10 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
       }
     }
   }
-  await insertBatch(client, 'cohesion_center', [['id', 'uuid'], ['name', 'text'], ['address', 'text'], ['zip', 'text'], ['city', 'text'], ['department_id', 'uuid'], ['capacity', 'int'], ['accessible_reduced_mobility', 'boolean']], centerRows);
-  await insertBatch(client, 'session', [['id', 'uuid'], ['cohort_id', 'uuid'], ['center_id', 'uuid'], ['places_total', 'int'], ['head_center_id', 'uuid'], ['places_left', 'int'], ['version', 'int']],
-    sessionRows.map((row) => [...row, row[3], 1]));
+  await insertBatch(client, 'cohesion_center', [['id', 'uuid'], ['name', 'text'], ['address', 'text'], ['zip', 'text'], ['city', 'text'], ['department_id', 'uuid'], ['capacity', 'int'], ['accessible_reduced_mobility', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    centerRows.map((row) => [...row, setUpAt, setUpAt]));
+  await insertBatch(client, 'session', [['id', 'uuid'], ['cohort_id', 'uuid'], ['center_id', 'uuid'], ['places_total', 'int'], ['head_center_id', 'uuid'], ['places_left', 'int'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    sessionRows.map((row) => [...row, row[3], 1, setUpAt, setUpAt]));
 
   const meetingPoints = new Map<string, string[]>();
   const meetingRows: unknown[][] = [];
@@ -179,7 +269,8 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
       meetingPoints.set(d.code, [...(meetingPoints.get(d.code) ?? []), id]);
     }
   }
-  await insertBatch(client, 'meeting_point', [['id', 'uuid'], ['name', 'text'], ['address', 'text'], ['zip', 'text'], ['city', 'text'], ['department_id', 'uuid']], meetingRows);
+  await insertBatch(client, 'meeting_point', [['id', 'uuid'], ['name', 'text'], ['address', 'text'], ['zip', 'text'], ['city', 'text'], ['department_id', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    meetingRows.map((row) => [...row, setUpAt, setUpAt]));
   log(`Centres : ${centerRows.length}, sessions : ${sessionRows.length}, points de rassemblement : ${meetingRows.length}`);
 
   // Volunteers, in batches.
@@ -196,6 +287,8 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     '75': userIds.get('dept-75@demo.snu.test'), '92': userIds.get('dept-92@demo.snu.test'), '69': userIds.get('dept-69@demo.snu.test'),
     '93': userIds.get('region-11@demo.snu.test'), '13': userIds.get('admin@demo.snu.test'),
   };
+  let placedInHeadSession = false;
+  let placedIn92 = false;
   const BATCH = 5000;
   let batch: unknown[][] = [];
   for (let i = 0; i < total; i++) {
@@ -229,11 +322,10 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     const firstName = r.pick(female ? FEMALE_NAMES : MALE_NAMES);
     const lastName = r.pick(LAST_NAMES);
     const [town, zip] = DEMO_TOWNS[code] ? r.pick(DEMO_TOWNS[code]) : TOWNS[code];
-    // 15 to 17 years old on the first day of the stay.
-    const stayStart = Date.parse(`${cohort.start}T00:00:00Z`);
-    const birth = isoDate(stayStart - (15 * 365.25 + r.int(10, 2 * 365)) * DAY);
-    const createdAt = new Date(REFERENCE_DATE - r.int(0, 60) * DAY - r.int(0, 86_399) * 1000);
-    const statusChangedAt = status === 'IN_PROGRESS' ? createdAt : new Date(Math.max(createdAt.getTime(), REFERENCE_DATE - r.int(0, 30) * DAY));
+    // 15 to 17 years old on the first day of the stay: born between 5,488 and 6,564 days before it
+    // (15 years are at most 5,479 days, 18 years at least 6,574).
+    const birth = isoDate(cohort.startMs - (15 * 365.25 + r.int(10, 3 * 365 - 10)) * DAY);
+    const { createdAt, statusChangedAt } = volunteerDates(r, cohort, status);
     const situation = r.weighted({ GENERAL_SCHOOL: 70, PROFESSIONAL_SCHOOL: 15, AGRICULTURAL_SCHOOL: 3, APPRENTICESHIP: 6, SPECIALIZED_SCHOOL: 2, NOT_SCHOOLED: 3, EMPLOYED: 1 });
     const schooled = !['NOT_SCHOOLED', 'EMPLOYED'].includes(situation);
     const grade = schooled ? (situation === 'PROFESSIONAL_SCHOOL' || situation === 'APPRENTICESHIP' ? r.pick(['CAP_1', 'CAP_2', 'SECONDE']) : r.weighted({ SECONDE: 60, PREMIERE: 25, TROISIEME: 10, TERMINALE: 5 })) : 'NONE';
@@ -293,7 +385,7 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     if (status === 'WAITING_CORRECTION') {
       const fields = r.chance(0.5) ? ['identityDocument'] : ['identityDocument', 'birthDate'];
       for (const field of fields) {
-        corrections.push([r.uuid(), id, field, field === 'identityDocument' ? 'UNREADABLE' : 'INCORRECT', field === 'identityDocument' ? 'La pièce d’identité est floue : merci de la scanner à nouveau.' : null, 'SENT', who ?? null, statusChangedAt, statusChangedAt]);
+        corrections.push([r.uuid(), id, field, field === 'identityDocument' ? 'UNREADABLE' : 'INCORRECT', field === 'identityDocument' ? 'La pièce d’identité est floue : merci de la scanner à nouveau.' : null, 'SENT', who ?? null, statusChangedAt, statusChangedAt, statusChangedAt]);
       }
     }
     if (status === 'WAITING_VALIDATION' && who && r.chance(0.05)) {
@@ -313,12 +405,41 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
     ];
   }
 
+  /**
+   * When the file was created and when its status last changed, before the seeding day. Open
+   * cohort: created during its registration so far (the last 42 days), decided in the last 30 days.
+   * Later cohort: accounts created in the last 30 days. Archived cohort: created during its
+   * registration window, decided within 30 days and before its instruction end.
+   */
+  function volunteerDates(r: Random, cohort: Cohort, status: Status): { createdAt: Date; statusChangedAt: Date } {
+    if (cohort === archived) {
+      const created = cohort.registrationStartMs + r.int(0, (cohort.registrationEndMs - cohort.registrationStartMs) / DAY) * DAY + r.int(0, 86_399) * 1000;
+      const changed = Math.min(created + r.int(1, 30) * DAY + r.int(0, 86_399) * 1000, cohort.instructionEndMs + DAY - 1000);
+      return { createdAt: new Date(created), statusChangedAt: new Date(changed) };
+    }
+    const created = day - r.int(0, cohort === open ? 41 : 29) * DAY - r.int(1, 86_400) * 1000;
+    const changed = status === 'IN_PROGRESS' ? created : Math.max(created, day - r.int(0, 30) * DAY - r.int(1, 86_400) * 1000);
+    return { createdAt: new Date(created), statusChangedAt: new Date(changed) };
+  }
+
+  /** A session of the open cohort for a validated file, or none (it waits for assignment). */
   function placement(r: Random, code: string, cohortId: string): SessionSlot | undefined {
+    // Whatever N, Paris's first validated files fill the head-center session and a 92 session.
+    if (code === '75') {
+      if (!placedInHeadSession) {
+        placedInHeadSession = true;
+        return slots.find((s) => s.id === headSessionId && s.placesLeft > 0);
+      }
+      if (!placedIn92) {
+        placedIn92 = true;
+        return slots.find((s) => s.cohortId === cohortId && s.departmentCode === '92' && s.placesLeft > 0);
+      }
+    }
     if (!r.chance(0.45)) return undefined;
-    const open = slots.filter((s) => s.cohortId === cohortId && s.placesLeft > 0);
+    const available = slots.filter((s) => s.cohortId === cohortId && s.placesLeft > 0);
     // Paris sends part of its volunteers to a centre of Hauts-de-Seine: cross-department placement.
-    if (code === '75' && r.chance(0.3)) return open.find((s) => s.departmentCode === '92');
-    return open.find((s) => s.departmentCode === code) ?? open.find((s) => s.regionCode === regionOf.get(code));
+    if (code === '75' && r.chance(0.3)) return available.find((s) => s.departmentCode === '92');
+    return available.find((s) => s.departmentCode === code) ?? available.find((s) => s.regionCode === regionOf.get(code));
   }
 
   // Places left follow from the volunteers actually placed.
@@ -330,13 +451,13 @@ async function seed(client: pg.Client, total: number, log: (message: string) => 
   const regionTotals = new Map<string, number>();
   for (const d of departments) {
     const max = (validatedOpen.get(d.code) ?? 0) + 60 + rnd.int(0, 40);
-    goalRows.push([rnd.uuid(), open.id, d.id, null, max]);
+    goalRows.push([rnd.uuid(), open.id, d.id, null, max, setUpAt, setUpAt]);
     regionTotals.set(d.region_code, (regionTotals.get(d.region_code) ?? 0) + max);
   }
-  for (const code of ['11', '84']) goalRows.push([rnd.uuid(), open.id, null, regionId.get(code), regionTotals.get(code)]);
-  await insertBatch(client, 'inscription_goal', [['id', 'uuid'], ['cohort_id', 'uuid'], ['department_id', 'uuid'], ['region_id', 'uuid'], ['max', 'int']], goalRows);
+  for (const code of ['11', '84']) goalRows.push([rnd.uuid(), open.id, null, regionId.get(code), regionTotals.get(code), setUpAt, setUpAt]);
+  await insertBatch(client, 'inscription_goal', [['id', 'uuid'], ['cohort_id', 'uuid'], ['department_id', 'uuid'], ['region_id', 'uuid'], ['max', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], goalRows);
 
-  await insertBatch(client, 'correction_request', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['field', 'text'], ['reason', 'correction_reason'], ['message', 'text'], ['status', 'correction_request_status'], ['requested_by_id', 'uuid'], ['sent_at', 'timestamptz'], ['created_at', 'timestamptz']], corrections);
+  await insertBatch(client, 'correction_request', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['field', 'text'], ['reason', 'correction_reason'], ['message', 'text'], ['status', 'correction_request_status'], ['requested_by_id', 'uuid'], ['sent_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], corrections);
   await insertBatch(client, 'note', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['author_id', 'uuid'], ['content', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], notes);
   for (let i = 0; i < audits.length; i += BATCH) {
     await insertBatch(client, 'audit_event', [['id', 'uuid'], ['action', 'text'], ['record_type', 'text'], ['record_id', 'uuid'], ['actor_id', 'uuid'], ['department_id', 'uuid'], ['changes', 'jsonb'], ['created_at', 'timestamptz']], audits.slice(i, i + BATCH));
