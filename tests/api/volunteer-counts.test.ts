@@ -46,4 +46,25 @@ describe('volunteerCounts', () => {
     expect(errorCode(await region.request('{ volunteerCounts(groupBy: []) { count } }'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await region.request('{ volunteerCounts(groupBy: [STATUS], filter: { departmentId: "nope" }) { count } }'))).toBe('BAD_USER_INPUT');
   });
+
+  it('answers a visitor with its region’s counts, and refuses the filters that single a person out', async () => {
+    const visitor = await loggedIn(app.url, 'visitor-11@demo.snu.test');
+    const query = 'query($f: VolunteerFilter) { volunteerCounts(groupBy: [DEPARTMENT], filter: $f) { departmentId count } }';
+    const { volunteerCounts } = await visitor.ok<{ volunteerCounts: { departmentId: string; count: number }[] }>(query, { f: { cohortId } });
+    const expected = await app.sql<{ departmentId: string; count: number }>(
+      `select v.department_id as "departmentId", count(*)::int as count from volunteer v join department d on d.id = v.department_id
+       where d.region_id = $1 and v.cohort_id = $2 group by v.department_id order by v.department_id`,
+      [regionId, cohortId],
+    );
+    expect(volunteerCounts).toEqual(expected);
+    const [{ last_name: name }] = await app.sql<{ last_name: string }>(`select v.last_name from volunteer v join department d on d.id = v.department_id where d.region_id = $1 limit 1`, [regionId]);
+    const [{ id }] = await app.sql<{ id: string }>('select id from volunteer limit 1');
+    for (const f of [{ q: name }, { ids: [id] }, { hasPendingCorrections: true }]) {
+      const refused = await visitor.request(query, { f });
+      expect(errorCode(refused), JSON.stringify(f)).toBe('FORBIDDEN');
+      expect(refused.data).toBeNull();
+    }
+    // Still no personal record.
+    expect(errorCode(await visitor.request('{ allVolunteers(perPage: 1) { id } }'))).toBe('FORBIDDEN');
+  });
 });

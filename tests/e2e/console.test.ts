@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useConsoleInChromium } from '../setup/browser';
+import { openCohortId } from '../setup/fixtures';
 
 /** The console as a person uses it: Debian's Chromium against the built console and the real API. */
 describe('console in Chromium', () => {
@@ -47,5 +48,24 @@ describe('console in Chromium', () => {
     // Its e-mail is unique: a namesake in 92 may legitimately appear in the list it falls back to.
     expect(await page92.locator('body').innerText()).not.toContain(row.email);
     await context92.close();
+  });
+
+  it('a visitor sees its region’s counts on the dashboard, without any link to personal data', async () => {
+    const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await login(page, 'visitor-11@demo.snu.test');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Chiffres agrégés de votre région');
+    const cohortId = await openCohortId(session.app);
+    const [{ n }] = await session.app.sql<{ n: number }>(
+      `select count(*)::int as n from volunteer v join department d on d.id = v.department_id join region r on r.id = d.region_id
+       where r.code = '11' and v.cohort_id = $1 and v.status = 'WAITING_VALIDATION'`,
+      [cohortId],
+    );
+    expect(n).toBeGreaterThan(0);
+    const waitingRow = page.locator('p', { hasText: 'En attente de validation' }).first();
+    await expect.poll(() => waitingRow.innerText(), { timeout: 10_000 }).toContain(n.toLocaleString('fr-FR'));
+    expect(await page.locator('a[href*="Volunteer"]').count()).toBe(0);
+    expect(await page.locator('[role="alert"]').filter({ hasText: /erreur|rôle/i }).count()).toBe(0);
+    await context.close();
   });
 });

@@ -26,17 +26,18 @@ async function loadFigures(me: Me): Promise<Figures> {
   );
   const cohort = allCohorts.find((c) => c.instructionEndDate >= today) ?? allCohorts[0] ?? null;
   if (!cohort) return { cohort: null, counts: {}, overdue: 0, goals: [] };
-  const withGoals = me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION';
-  // Every figure in one request: grouped counts (one statement each) instead of one count per figure.
+  const withGoals = me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION' || me.role === 'VISITOR';
+  // Every figure in one request: grouped counts (one statement each) instead of one count per
+  // figure. Grouped counts are open to every role, visitors included (counts of their region).
   const data = await gql<{
     byStatus: Array<{ status: string; count: number }>;
-    overdue: { count: number };
+    overdue: Array<{ count: number }>;
     validated?: Array<{ departmentId: string; count: number }>;
     allInscriptionGoals?: Array<{ max: number; department: { id: string; code: string; name: string } | null }>;
   }>(
     `query($cohort: ID!) {
       byStatus: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort }) { status count }
-      overdue: _allVolunteersMeta(filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count }
+      overdue: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count }
       ${withGoals ? `validated: volunteerCounts(groupBy: [DEPARTMENT], filter: { cohortId: $cohort, status: VALIDATED }) { departmentId count }
       allInscriptionGoals(filter: { cohortId: $cohort }, perPage: 200) { max department { id code name } }` : ''}
     }`,
@@ -48,7 +49,7 @@ async function loadFigures(me: Me): Promise<Figures> {
   const goals: Figures['goals'] = (data.allInscriptionGoals ?? [])
     .filter((g) => g.department)
     .map((g) => ({ department: g.department!, max: g.max, validated: validated.get(g.department!.id) ?? 0 }));
-  return { cohort, counts, overdue: data.overdue.count, goals };
+  return { cohort, counts, overdue: data.overdue.reduce((sum, group) => sum + group.count, 0), goals };
 }
 
 export function Dashboard() {
@@ -58,12 +59,13 @@ export function Dashboard() {
   const me = identity as Identity | undefined;
   const [figures, setFigures] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reviewer = !!me && (REVIEWER_ROLES.includes(me.role) || me.role === 'HEAD_CENTER');
+  // Visitors read counts only: no link to a list of volunteers.
+  const readsVolunteers = !!me && me.role !== 'VISITOR';
 
   useEffect(() => {
-    if (!me || !reviewer) return;
+    if (!me) return;
     loadFigures(me).then(setFigures, (e: Error) => setError(e.message));
-  }, [me, reviewer]);
+  }, [me]);
 
   if (!me) return null;
   const scope = describeScope(me, translate('app.national'));
@@ -98,9 +100,18 @@ export function Dashboard() {
             <Card>
               <CardContent>
                 <Typography variant="h6">{figures.cohort.name}</Typography>
+                {!readsVolunteers && (
+                  <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                    {translate('app.counts_only')}
+                  </Typography>
+                )}
                 {VOLUNTEER_STATUSES.map((s) => (
                   <Typography key={s} sx={{ display: 'flex', justifyContent: 'space-between' }}>
-                    <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: s, cohortId: figures.cohort!.id }))}`}>{translate(`enums.VolunteerStatus.${s}`)}</Link>
+                    {readsVolunteers ? (
+                      <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: s, cohortId: figures.cohort!.id }))}`}>{translate(`enums.VolunteerStatus.${s}`)}</Link>
+                    ) : (
+                      <span>{translate(`enums.VolunteerStatus.${s}`)}</span>
+                    )}
                     <strong>{figures.counts[s]?.toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR')}</strong>
                   </Typography>
                 ))}

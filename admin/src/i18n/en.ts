@@ -25,6 +25,7 @@ export const en: Messages = {
     no_history: 'No event for this file yet.',
     not_found: 'Not found: it does not exist or is outside your scope.',
     system: 'System',
+    counts_only: 'Aggregate figures for your region: no personal data can be read with this role.',
     goals: 'Registration goals',
     yes: 'Yes',
     no: 'No',

@@ -25,6 +25,7 @@ export const fr = {
     no_history: 'Aucun événement pour ce dossier.',
     not_found: 'Élément introuvable : il n’existe pas ou ne fait pas partie de votre périmètre.',
     system: 'Système',
+    counts_only: 'Chiffres agrégés de votre région : aucune donnée personnelle n’est consultable avec ce rôle.',
     goals: 'Objectifs d’inscription',
     yes: 'Oui',
     no: 'Non',
