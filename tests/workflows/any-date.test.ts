@@ -70,6 +70,13 @@ describe('a year ahead: demo seeded on the clock’s day, review workflow over H
     expect(cohort.startDate > cohort.instructionEndDate).toBe(true);
     // The data really is a year ahead: today (by the system) is long before this registration.
     expect(todayInParis(new Date()) < cohort.registrationStartDate).toBe(true);
+    // « The open cohort » as the dashboard asks it: decided on the server's (the clock's) day.
+    const { open, closed } = await dept75.ok<{ open: { id: string }[]; closed: { id: string }[] }>(
+      '{ open: allCohorts(filter: { status: PUBLISHED, instructionOpen: true }, sortField: "startDate", sortOrder: "ASC") { id } closed: allCohorts(filter: { instructionOpen: false }) { id } }',
+    );
+    expect(open[0]?.id).toBe(cohortId);
+    expect(closed.map((c) => c.id)).not.toContain(cohortId);
+    expect(closed.length).toBeGreaterThan(0);
   });
 
   it('dept-75 validates, refuses, puts on the waiting list and asks for a correction on waiting files', async () => {

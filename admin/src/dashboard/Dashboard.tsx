@@ -18,13 +18,13 @@ interface Figures {
   goals: Array<{ department: { code: string; name: string }; max: number; validated: number }>;
 }
 
-/** The open cohort: the first published stay whose instruction is not over. */
+/** The open cohort: the first published stay whose instruction is not over (on the server's day). */
 async function loadFigures(me: Me): Promise<Figures> {
-  const today = new Date().toISOString().slice(0, 10);
-  const { allCohorts } = await gql<{ allCohorts: Array<{ id: string; name: string; instructionEndDate: string }> }>(
-    '{ allCohorts(filter: { status: PUBLISHED }, sortField: "startDate", sortOrder: "ASC", perPage: 20) { id name instructionEndDate } }',
+  const { open, published } = await gql<{ open: Array<{ id: string; name: string }>; published: Array<{ id: string; name: string }> }>(
+    `{ open: allCohorts(filter: { status: PUBLISHED, instructionOpen: true }, sortField: "startDate", sortOrder: "ASC", perPage: 1) { id name }
+       published: allCohorts(filter: { status: PUBLISHED }, sortField: "startDate", sortOrder: "ASC", perPage: 1) { id name } }`,
   );
-  const cohort = allCohorts.find((c) => c.instructionEndDate >= today) ?? allCohorts[0] ?? null;
+  const cohort = open[0] ?? published[0] ?? null;
   if (!cohort) return { cohort: null, counts: {}, overdue: 0, goals: [] };
   const withGoals = me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION' || me.role === 'VISITOR';
   // Every figure in one request: grouped counts (one statement each) instead of one count per

@@ -11,4 +11,7 @@ export class CohortFilter {
 
   @Field(() => CohortStatus, { nullable: true })
   status?: CohortStatus;
+
+  @Field(() => Boolean, { nullable: true, description: 'Instruction en cours (true : la date de fin d’instruction n’est pas passée, au jour du serveur) ou close (false)' })
+  instructionOpen?: boolean;
 }

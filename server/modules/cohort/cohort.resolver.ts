@@ -2,6 +2,7 @@ import { Resolver } from 'type-graphql';
 import { ALL_ROLES } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, textSearch } from '../../common/filters';
+import { todayInParis } from '../../kernel/clock';
 import { Cohort } from './cohort.entity';
 import { CohortFilter } from './cohort.inputs';
 
@@ -14,5 +15,12 @@ export class CohortResolver extends createReadResolver({
   sortable: { name: 'name', startDate: 'startDate', instructionEndDate: 'instructionEndDate', status: 'status', createdAt: 'createdAt' },
   defaultSort: { field: 'startDate', order: 'DESC' },
   label: 'Ce séjour',
-  where: (f) => allOf(idsCondition(f.ids), textSearch(f.q, ['name']), f.status ? { status: f.status } : undefined),
+  where: (f) =>
+    allOf(
+      idsCondition(f.ids),
+      textSearch(f.q, ['name']),
+      f.status ? { status: f.status } : undefined,
+      // The server's day (the product's clock), not the browser's.
+      f.instructionOpen === true ? { instructionEndDate: { $gte: todayInParis() } } : f.instructionOpen === false ? { instructionEndDate: { $lt: todayInParis() } } : undefined,
+    ),
 }) {}
