@@ -10,10 +10,16 @@ export function startConsoleApp(): Promise<TestApp> {
   return startTestApp({ config: { adminDir: path.join(root as string, 'dist', 'admin') } });
 }
 
-/** Debian's Chromium, headless; playwright gives each launch a fresh, temporary profile. */
+/**
+ * Debian's Chromium, headless; playwright gives each launch a fresh, temporary profile. It never
+ * inherits a preloaded library: the suite is also run under `faketime` (the product on another
+ * date), and Chromium's zygote crashes under libfaketime.
+ */
 export function launchChromium(): Promise<Browser> {
+  const { LD_PRELOAD: _preloaded, ...env } = process.env;
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
+    env: env as Record<string, string>,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
