@@ -4,6 +4,7 @@ import pg from 'pg';
 import pluralize from 'pluralize';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { getSchema } from '../../server/graphql/schema';
+import { ALL_ROLES, condition, createStaffAccount, ME, meParams, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
 import { createVolunteer } from '../setup/fixtures';
 import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -16,8 +17,8 @@ import { startTestApp, type TestApp } from '../setup/test-app';
  * scope, an id out of scope and a missing id:
  * - out of scope answers byte for byte like missing (data and errors, message and extensions);
  * - `FORBIDDEN` (and `data` null for that field) exactly where the role may not use the field;
- * - lists, counts and nested lists equal an SQL oracle written here over the account's territory
- *   (independent of the server's scope rules);
+ * - lists, counts and nested lists equal an SQL oracle over the account's territory
+ *   (tests/setup/scope-oracle.ts, independent of the server's scope rules);
  * - a refused write leaves the target row and its related rows (audit events, notes, correction
  *   requests, e-mails) unchanged.
  * A schema field without an entry in CELLS fails ("no cells for …"), so does a stale entry.
@@ -39,85 +40,6 @@ import { startTestApp, type TestApp } from '../setup/test-app';
  *    (visitor-11, visitor-none: "counts = oracle", "department outside the territory"); today
  *    FORBIDDEN. (`q` and `ids` stay FORBIDDEN to visitors, which passes already.)
  */
-
-type Role = 'ADMIN' | 'REFERENT_REGION' | 'REFERENT_DEPARTMENT' | 'HEAD_CENTER' | 'VISITOR';
-const ALL_ROLES: readonly Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'HEAD_CENTER', 'VISITOR'];
-/** May read volunteers' personal data (within their scope). */
-const STAFF: readonly Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'HEAD_CENTER'];
-/** May review registrations. */
-const REVIEWERS: readonly Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'];
-
-// ---------------------------------------------------------------------------------------------
-// The oracle: who sees which rows, in plain SQL over the account's territory.
-// Every condition reads the row as `x` and the account as `me(deps, sessions, uid, region)`:
-// deps = the departments of its region (REFERENT_REGION, VISITOR) or its own (REFERENT_DEPARTMENT),
-// sessions = the sessions it heads. Admins see every row.
-// ---------------------------------------------------------------------------------------------
-
-interface TypeRule {
-  table: string;
-  /** Roles that may use `T(id)`, `allTs` and `_allTsMeta`. */
-  roles: readonly Role[];
-  /** Which rows a non-admin account sees, per role (`default` for the others). */
-  where: Partial<Record<Role, string>> & { default: string };
-  /** In-scope samples are taken first among the rows matching this (the interesting ones). */
-  prefer?: string;
-  /** What `T(id)` selects for an in-scope row, and the expected answer as SQL (json `value`, $1 = id). */
-  one?: { select: string; expected: string };
-}
-
-const DEPARTMENT = 'x.department_id = any(me.deps)';
-const VIA_VOLUNTEER = {
-  HEAD_CENTER: 'x.volunteer_id in (select v.id from volunteer v where v.session_id = any(me.sessions))',
-  default: 'x.volunteer_id in (select v.id from volunteer v where v.department_id = any(me.deps))',
-};
-
-const TYPES: Record<string, TypeRule> = {
-  Region: { table: 'region', roles: ALL_ROLES, where: { default: 'true' } },
-  Department: { table: 'department', roles: ALL_ROLES, where: { default: 'true' } },
-  Cohort: { table: 'cohort', roles: ALL_ROLES, where: { default: 'true' } },
-  CohesionCenter: {
-    table: 'cohesion_center',
-    roles: ALL_ROLES,
-    where: { HEAD_CENTER: 'x.id in (select s.center_id from session s where s.id = any(me.sessions))', default: DEPARTMENT },
-  },
-  Session: {
-    table: 'session',
-    roles: ALL_ROLES,
-    where: { HEAD_CENTER: 'x.id = any(me.sessions)', default: 'x.center_id in (select c.id from cohesion_center c where c.department_id = any(me.deps))' },
-  },
-  MeetingPoint: { table: 'meeting_point', roles: ALL_ROLES, where: { HEAD_CENTER: 'false', default: DEPARTMENT } },
-  Volunteer: {
-    table: 'volunteer',
-    roles: STAFF,
-    where: { HEAD_CENTER: 'x.session_id = any(me.sessions)', default: DEPARTMENT },
-    // A volunteer placed in a centre outside the account's departments: its session stays readable.
-    prefer: 'x.session_id in (select s.id from session s join cohesion_center c on c.id = s.center_id where not (c.department_id = any(me.deps)))',
-    one: {
-      select: 'id session { id center { id } }',
-      expected: `select json_build_object('id', x.id, 'session', case when s.id is null then null else json_build_object('id', s.id, 'center', json_build_object('id', s.center_id)) end) as value
-                 from volunteer x left join session s on s.id = x.session_id where x.id = $1`,
-    },
-  },
-  InscriptionGoal: {
-    table: 'inscription_goal',
-    roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'VISITOR'],
-    where: { REFERENT_DEPARTMENT: DEPARTMENT, HEAD_CENTER: 'false', default: 'x.department_id = any(me.deps) or x.region_id = me.region' },
-  },
-  CorrectionRequest: { table: 'correction_request', roles: STAFF, where: VIA_VOLUNTEER },
-  Note: { table: 'note', roles: STAFF, where: VIA_VOLUNTEER },
-  EmailMessage: { table: 'email_message', roles: STAFF, where: VIA_VOLUNTEER },
-  User: {
-    table: 'staff_user',
-    roles: ALL_ROLES,
-    where: {
-      REFERENT_REGION: 'x.id = me.uid or x.region_id = me.region or x.department_ids && me.deps',
-      REFERENT_DEPARTMENT: 'x.id = me.uid or x.department_ids && me.deps',
-      default: 'x.id = me.uid',
-    },
-  },
-  AuditEvent: { table: 'audit_event', roles: REVIEWERS, where: { default: DEPARTMENT } },
-};
 
 // ---------------------------------------------------------------------------------------------
 // CELLS: one entry per schema field (Query.x, Mutation.x, Type.listField). Plain data.
@@ -274,7 +196,7 @@ const SCHEMA_FIELDS = enumerate(await getSchema());
 interface AccountSpec {
   email: string;
   /** Created by SQL in this file's database copy (password copied from a demo account). */
-  create?: { role: Role; regionCode: string | null; departmentCodes: string[] };
+  create?: NewAccount;
 }
 
 const ACCOUNTS: AccountSpec[] = [
@@ -293,15 +215,8 @@ const ACCOUNTS: AccountSpec[] = [
   { email: 'dept-75-69@matrix.test', create: { role: 'REFERENT_DEPARTMENT', regionCode: null, departmentCodes: ['75', '69'] } },
 ];
 
-interface Who {
-  email: string;
-  id: string;
-  role: Role;
-  regionId: string | null;
-  /** Departments of its territory (its region's, or its own). */
-  deps: string[];
-  /** Sessions it heads. */
-  sessions: string[];
+/** An account, its territory and its signed-in client. */
+interface Who extends Territory {
   client: GraphQLClient;
 }
 
@@ -316,30 +231,19 @@ interface Placement {
 const DEMO_CODES = ['75', '92', '93', '69', '13', '38'];
 
 let app: TestApp;
-/** This file's own connections to its database copy (the test app's helper has only two). */
 let pool: pg.Pool;
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]> {
-  return (await pool.query<T>(text, params)).rows;
-}
+const sql: Sql = async (text, params) => (await pool.query(text, params)).rows;
 const people = new Map<string, Who>();
 const departments = new Map<string, { code: string; regionId: string }>();
 
 beforeAll(async () => {
   app = await startTestApp();
+  // This file's own connections to its database copy (the test app's helper has only two).
   pool = new pg.Pool({ connectionString: app.orm.config.get('clientUrl'), max: 6 });
   for (const d of await sql<{ id: string; code: string; region_id: string }>('select id, code, region_id from department')) {
     departments.set(d.id, { code: d.code, regionId: d.region_id });
   }
-  const [{ password_hash: hash }] = await sql<{ password_hash: string }>(`select password_hash from staff_user where email = 'admin@demo.snu.test'`);
-  for (const spec of ACCOUNTS.filter((a) => a.create)) {
-    const c = spec.create!;
-    await sql(
-      `insert into staff_user (id, email, first_name, last_name, role, region_id, department_ids, status, password_hash)
-       values (gen_random_uuid(), $1, 'Compte', 'Matrice', $2::role, (select id from region where code = $3),
-               array(select id from department where code = any($4::text[])), 'ACTIVE', $5)`,
-      [spec.email, c.role, c.regionCode, c.departmentCodes, hash],
-    );
-  }
+  for (const spec of ACCOUNTS) if (spec.create) await createStaffAccount(sql, spec.email, spec.create);
   // The head of centre's volunteers get a note and a (closed) correction request, so its nested lists are not vacuous.
   const [placed] = await sql<{ id: string }>(
     `select v.id from volunteer v join session s on s.id = v.session_id join staff_user u on u.id = s.head_center_id
@@ -354,18 +258,7 @@ beforeAll(async () => {
     [placed.id],
   );
 
-  await Promise.all(ACCOUNTS.map(async ({ email }) => {
-    const [row] = await sql<{ id: string; role: Role; region_id: string | null; deps: string[]; sessions: string[] }>(
-      `select u.id, u.role, u.region_id,
-         case when u.role in ('REFERENT_REGION', 'VISITOR') then array(select d.id from department d where d.region_id = u.region_id)
-              when u.role = 'REFERENT_DEPARTMENT' then u.department_ids
-              else '{}'::uuid[] end as deps,
-         array(select s.id from session s where s.head_center_id = u.id order by s.id) as sessions
-       from staff_user u where u.email = $1`,
-      [email],
-    );
-    people.set(email, { email, id: row.id, role: row.role, regionId: row.region_id, deps: row.deps, sessions: row.sessions, client: await loggedIn(app.url, email) });
-  }));
+  await Promise.all(ACCOUNTS.map(async ({ email }) => people.set(email, { ...(await territoryOf(sql, email)), client: await loggedIn(app.url, email) })));
 }, 180_000);
 afterAll(async () => {
   await pool?.end();
@@ -382,17 +275,8 @@ const who = (email: string): Who => {
 // Oracle queries.
 // ---------------------------------------------------------------------------------------------
 
-const ME = 'with me as (select $1::uuid[] as deps, $2::uuid[] as sessions, $3::uuid as uid, $4::uuid as region)';
-
-/** The account's row condition for a type, whether or not its role may use the type's queries. */
-function condition(type: string, w: Who): string {
-  if (w.role === 'ADMIN') return 'true';
-  const rule = TYPES[type];
-  return `coalesce((${rule.where[w.role] ?? rule.where.default}), false)`;
-}
-
 async function oracle<T extends Record<string, unknown> = { id: string }>(w: Who, query: string, extra: unknown[] = []): Promise<T[]> {
-  return sql<T>(`${ME} ${query}`, [w.deps, w.sessions, w.id, w.regionId, ...extra]);
+  return sql<T>(`${ME} ${query}`, [...meParams(w), ...extra]);
 }
 
 const memo = new Map<string, Promise<string[]>>();
