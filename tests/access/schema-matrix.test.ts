@@ -1,0 +1,788 @@
+import { randomUUID } from 'node:crypto';
+import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type GraphQLObjectType } from 'graphql';
+import pg from 'pg';
+import pluralize from 'pluralize';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { getSchema } from '../../server/graphql/schema';
+import { ALL_ROLES, condition, createStaffAccount, ME, meParams, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
+import { createVolunteer } from '../setup/fixtures';
+import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+/**
+ * The access matrix DERIVED FROM THE BUILT SCHEMA (ARCHITECTURE.md, "Role scoping", point 8).
+ *
+ * Every `T(id)`, `allTs`, `_allTsMeta` and other query, every list-valued field of an object type
+ * and every mutation is enumerated from the schema, and run for each account below with an id in
+ * scope, an id out of scope and a missing id:
+ * - out of scope answers byte for byte like missing (data and errors, message and extensions);
+ * - `FORBIDDEN` (and `data` null for that field) exactly where the role may not use the field;
+ * - lists, counts and nested lists equal an SQL oracle over the account's territory
+ *   (tests/setup/scope-oracle.ts, independent of the server's scope rules);
+ * - a refused write leaves the target row and its related rows (audit events, notes, correction
+ *   requests, e-mails) unchanged.
+ * A schema field without an entry in CELLS fails ("no cells for …"), so does a stale entry.
+ *
+ * Reads run first, concurrently, on data that nothing writes meanwhile; writes run afterwards,
+ * each on fresh rows created for its own cell, so no cell depends on another's order.
+ *
+ * Cells expected to FAIL on the current branch (behaviour another developer is building; 70 cases):
+ * 1. Accounts with an empty territory must see nothing and never get INTERNAL_SERVER_ERROR
+ *    (dept-none: REFERENT_DEPARTMENT without department; region-none: REFERENT_REGION without
+ *    region; visitor-none: VISITOR without region; head-none: HEAD_CENTER heading no session).
+ *    Today they answer INTERNAL_SERVER_ERROR (an SQL `in ()`), for:
+ *    - dept-none, region-none: `Note(id)`, `CorrectionRequest(id)`, `EmailMessage(id)`, `Session(id)`
+ *      ("missing: null"; "out of scope ≡ missing" passes only because both are the same error);
+ *      `_allNotesMeta`, `_allCorrectionRequestsMeta`, `_allEmailMessagesMeta`, `_allSessionsMeta`
+ *      (every case); `remindCorrectionRequest`, `cancelCorrectionRequest`,
+ *      `markCorrectionRequestCorrected`, `deleteNote` ("out of scope", "missing": NOT_FOUND expected);
+ *    - head-none: the same but sessions (found by id) and the correction-request mutations
+ *      (FORBIDDEN to its role);
+ *    - visitor-none: `Session(id)` ("missing: null") and `_allSessionsMeta` (every case).
+ * 2. `volunteerCounts` answers VISITOR users with the counts of their region's volunteers
+ *    (visitor-11, visitor-none: "counts = oracle", "a department outside the territory counts
+ *    nothing"); today FORBIDDEN. With `q` or `ids` it stays FORBIDDEN to them (passes already).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// CELLS: one entry per schema field (Query.x, Mutation.x, Type.listField). Plain data.
+// ---------------------------------------------------------------------------------------------
+
+type TargetKind = 'volunteer' | 'correctionRequest' | 'note';
+type Cell =
+  /** `T(id)`, `allTs`, `_allTsMeta`: roles and visibility from TYPES[type]. */
+  | { kind: 'one' | 'list' | 'meta'; type: string }
+  | { kind: 'me' }
+  /** Grouped counts over the account's territory; `noProbing` roles may not filter by `q` or `ids`. */
+  | { kind: 'counts'; roles: readonly Role[]; noProbing: readonly Role[] }
+  /**
+   * A list-valued field of a readable parent: its children are those of the child type's own rule.
+   * `pairs` lists (parent, id) of every child of the parents $1 (uuid[]), whatever the scope.
+   */
+  | { kind: 'nested'; child: string; roles: readonly Role[]; pairs: string }
+  /** A list inside a mutation's answer, checked by that mutation's cells. */
+  | { kind: 'result'; coveredBy: string }
+  | { kind: 'login' }
+  | { kind: 'logout' }
+  /**
+   * A write on one target: `document` takes `$id`; the target is created fresh for each case
+   * (a volunteer in `status`, or a correction request / note on such a volunteer). `result`: the
+   * answer names the target (`same`), a record created on it (`created`), `true`, or a BulkResult.
+   */
+  | { kind: 'mutation'; roles: readonly Role[]; target: TargetKind; status: string; document: string; result: 'same' | 'created' | 'boolean' | 'bulk' };
+
+const read = (kind: 'one' | 'list' | 'meta', type: string): Cell => ({ kind, type });
+const review = (document: string, status: string): Cell => ({ kind: 'mutation', roles: REVIEWERS, target: 'volunteer', status, document, result: 'same' });
+const correction = (name: string): Cell => ({
+  kind: 'mutation',
+  roles: REVIEWERS,
+  target: 'correctionRequest',
+  status: 'WAITING_CORRECTION',
+  document: `mutation($id: ID!) { m: ${name}(id: $id) { id } }`,
+  result: 'same',
+});
+
+const CELLS: Record<string, Cell> = {
+  ...Object.fromEntries(
+    Object.keys(TYPES).flatMap((type) => [
+      [`Query.${type}`, read('one', type)],
+      [`Query.all${pluralize(type)}`, read('list', type)],
+      [`Query._all${pluralize(type)}Meta`, read('meta', type)],
+    ]),
+  ),
+  'Query.me': { kind: 'me' },
+  'Query.volunteerCounts': { kind: 'counts', roles: [...STAFF, 'VISITOR'], noProbing: ['VISITOR'] },
+
+  'CohesionCenter.sessions': { kind: 'nested', child: 'Session', roles: ALL_ROLES, pairs: 'select x.center_id as parent, x.id from session x where x.center_id = any($1::uuid[])' },
+  'Department.centers': { kind: 'nested', child: 'CohesionCenter', roles: ALL_ROLES, pairs: 'select x.department_id as parent, x.id from cohesion_center x where x.department_id = any($1::uuid[])' },
+  'Session.volunteers': { kind: 'nested', child: 'Volunteer', roles: STAFF, pairs: 'select x.session_id as parent, x.id from volunteer x where x.session_id = any($1::uuid[])' },
+  'User.departments': { kind: 'nested', child: 'Department', roles: ALL_ROLES, pairs: 'select u.id as parent, d.id from staff_user u cross join unnest(u.department_ids) as d(id) where u.id = any($1::uuid[])' },
+  'Volunteer.correctionRequests': { kind: 'nested', child: 'CorrectionRequest', roles: ALL_ROLES, pairs: 'select x.volunteer_id as parent, x.id from correction_request x where x.volunteer_id = any($1::uuid[])' },
+  'Volunteer.notes': { kind: 'nested', child: 'Note', roles: ALL_ROLES, pairs: 'select x.volunteer_id as parent, x.id from note x where x.volunteer_id = any($1::uuid[])' },
+  'BulkResult.failed': { kind: 'result', coveredBy: 'Mutation.validateVolunteers' },
+
+  'Mutation.login': { kind: 'login' },
+  'Mutation.logout': { kind: 'logout' },
+  'Mutation.validateVolunteer': review('mutation($id: ID!) { m: validateVolunteer(id: $id) { id } }', 'WAITING_VALIDATION'),
+  'Mutation.refuseVolunteer': review('mutation($id: ID!) { m: refuseVolunteer(id: $id, reason: OTHER, message: "Pièce d’identité illisible.") { id } }', 'WAITING_VALIDATION'),
+  'Mutation.putVolunteerOnWaitingList': review('mutation($id: ID!) { m: putVolunteerOnWaitingList(id: $id) { id } }', 'WAITING_VALIDATION'),
+  'Mutation.requestVolunteerCorrections': review('mutation($id: ID!) { m: requestVolunteerCorrections(id: $id, requests: [{ field: "firstName", reason: MISSING }]) { id } }', 'WAITING_VALIDATION'),
+  'Mutation.withdrawVolunteer': review('mutation($id: ID!) { m: withdrawVolunteer(id: $id, reason: "Déménagement") { id } }', 'VALIDATED'),
+  'Mutation.validateVolunteers': {
+    kind: 'mutation',
+    roles: REVIEWERS,
+    target: 'volunteer',
+    status: 'WAITING_VALIDATION',
+    document: 'mutation($id: ID!) { m: validateVolunteers(ids: [$id]) { succeeded failed { id code message } } }',
+    result: 'bulk',
+  },
+  'Mutation.remindCorrectionRequest': correction('remindCorrectionRequest'),
+  'Mutation.cancelCorrectionRequest': correction('cancelCorrectionRequest'),
+  'Mutation.markCorrectionRequestCorrected': correction('markCorrectionRequestCorrected'),
+  'Mutation.createNote': {
+    kind: 'mutation',
+    roles: STAFF,
+    target: 'volunteer',
+    status: 'WAITING_VALIDATION',
+    document: 'mutation($id: ID!) { m: createNote(volunteerId: $id, content: "Appel du représentant légal.") { id volunteerId } }',
+    result: 'created',
+  },
+  'Mutation.deleteNote': { kind: 'mutation', roles: STAFF, target: 'note', status: 'WAITING_VALIDATION', document: 'mutation($id: ID!) { m: deleteNote(id: $id) }', result: 'boolean' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// What the built schema exposes.
+// ---------------------------------------------------------------------------------------------
+
+type Kind = 'one' | 'list' | 'meta' | 'other' | 'nested' | 'mutation';
+interface SchemaField {
+  key: string;
+  kind: Kind;
+  /** The record type for one/list/meta; the parent type for nested fields. */
+  type?: string;
+}
+
+function listedObject(type: GraphQLOutputType): GraphQLObjectType | null {
+  let inner: GraphQLOutputType = type;
+  let list = false;
+  while (isNonNullType(inner) || isListType(inner)) {
+    if (isListType(inner)) list = true;
+    inner = inner.ofType as GraphQLOutputType;
+  }
+  return list && isObjectType(inner) ? inner : null;
+}
+
+function enumerate(schema: GraphQLSchema): SchemaField[] {
+  const fields: SchemaField[] = [];
+  const objectTypes = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
+  const query = schema.getQueryType()!;
+  const mutation = schema.getMutationType();
+  for (const [name, field] of Object.entries(query.getFields())) {
+    const listed = listedObject(field.type);
+    const named = getNamedType(field.type);
+    const meta = objectTypes.find((t) => name === `_all${pluralize(t.name)}Meta`);
+    if (listed && name === `all${pluralize(listed.name)}`) fields.push({ key: `Query.${name}`, kind: 'list', type: listed.name });
+    else if (meta) fields.push({ key: `Query.${name}`, kind: 'meta', type: meta.name });
+    else if (isObjectType(named) && named.name === name && field.args.some((a) => a.name === 'id')) fields.push({ key: `Query.${name}`, kind: 'one', type: name });
+    else fields.push({ key: `Query.${name}`, kind: 'other' });
+  }
+  for (const name of Object.keys(mutation?.getFields() ?? {})) fields.push({ key: `Mutation.${name}`, kind: 'mutation' });
+  for (const type of objectTypes) {
+    if (type === query || type === mutation) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (listedObject(field.type)) fields.push({ key: `${type.name}.${name}`, kind: 'nested', type: type.name });
+    }
+  }
+  return fields;
+}
+
+/** Which schema kinds each cell kind may describe. */
+const CELL_KINDS: Record<Cell['kind'], Kind[]> = {
+  one: ['one'],
+  list: ['list'],
+  meta: ['meta'],
+  me: ['other'],
+  counts: ['other'],
+  nested: ['nested'],
+  result: ['nested'],
+  login: ['mutation'],
+  logout: ['mutation'],
+  mutation: ['mutation'],
+};
+
+const SCHEMA_FIELDS = enumerate(await getSchema());
+
+// ---------------------------------------------------------------------------------------------
+// Accounts: the demo ones, and territories that are empty or span several departments.
+// ---------------------------------------------------------------------------------------------
+
+interface AccountSpec {
+  email: string;
+  /** Created by SQL in this file's database copy (password copied from a demo account). */
+  create?: NewAccount;
+}
+
+const ACCOUNTS: AccountSpec[] = [
+  { email: 'admin@demo.snu.test' },
+  { email: 'region-11@demo.snu.test' },
+  { email: 'region-84@demo.snu.test' },
+  { email: 'dept-75@demo.snu.test' },
+  { email: 'dept-92@demo.snu.test' },
+  { email: 'dept-69@demo.snu.test' },
+  { email: 'visitor-11@demo.snu.test' },
+  { email: 'head-center@demo.snu.test' },
+  { email: 'head-none@matrix.test', create: { role: 'HEAD_CENTER', regionCode: null, departmentCodes: [] } },
+  { email: 'dept-none@matrix.test', create: { role: 'REFERENT_DEPARTMENT', regionCode: null, departmentCodes: [] } },
+  { email: 'region-none@matrix.test', create: { role: 'REFERENT_REGION', regionCode: null, departmentCodes: [] } },
+  { email: 'visitor-none@matrix.test', create: { role: 'VISITOR', regionCode: null, departmentCodes: [] } },
+  { email: 'dept-75-69@matrix.test', create: { role: 'REFERENT_DEPARTMENT', regionCode: null, departmentCodes: ['75', '69'] } },
+];
+
+/** An account, its territory and its signed-in client. */
+interface Who extends Territory {
+  client: GraphQLClient;
+}
+
+/** Where a fresh target is created: a department (by code), optionally placed in a session. */
+interface Placement {
+  label: string;
+  code: string;
+  sessionId?: string;
+}
+
+/** Departments with many demo volunteers, preferred when a placement is chosen. */
+const DEMO_CODES = ['75', '92', '93', '69', '13', '38'];
+
+let app: TestApp;
+let pool: pg.Pool;
+const sql: Sql = async (text, params) => (await pool.query(text, params)).rows;
+const people = new Map<string, Who>();
+const departments = new Map<string, { code: string; regionId: string }>();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  // This file's own connections to its database copy (the test app's helper has only two).
+  pool = new pg.Pool({ connectionString: app.orm.config.get('clientUrl'), max: 6 });
+  for (const d of await sql<{ id: string; code: string; region_id: string }>('select id, code, region_id from department')) {
+    departments.set(d.id, { code: d.code, regionId: d.region_id });
+  }
+  for (const spec of ACCOUNTS) if (spec.create) await createStaffAccount(sql, spec.email, spec.create);
+  // The head of centre's volunteers get a note and a (closed) correction request, so its nested lists are not vacuous.
+  const [placed] = await sql<{ id: string }>(
+    `select v.id from volunteer v join session s on s.id = v.session_id join staff_user u on u.id = s.head_center_id
+     where u.email = 'head-center@demo.snu.test' order by v.id limit 1`,
+  );
+  await sql(
+    `insert into note (id, volunteer_id, author_id, content) select gen_random_uuid(), $1, id, 'Allergie signalée par la famille.' from staff_user where email = 'admin@demo.snu.test'`,
+    [placed.id],
+  );
+  await sql(
+    `insert into correction_request (id, volunteer_id, field, reason, status, sent_at, corrected_at) values (gen_random_uuid(), $1, 'phone', 'INCORRECT', 'CORRECTED', now(), now())`,
+    [placed.id],
+  );
+
+  await Promise.all(ACCOUNTS.map(async ({ email }) => people.set(email, { ...(await territoryOf(sql, email)), client: await loggedIn(app.url, email) })));
+}, 180_000);
+afterAll(async () => {
+  await pool?.end();
+  await app?.close();
+});
+
+const who = (email: string): Who => {
+  const found = people.get(email);
+  if (!found) throw new Error(`account ${email} not set up`);
+  return found;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Oracle queries.
+// ---------------------------------------------------------------------------------------------
+
+async function oracle<T extends Record<string, unknown> = { id: string }>(w: Who, query: string, extra: unknown[] = []): Promise<T[]> {
+  return sql<T>(`${ME} ${query}`, [...meParams(w), ...extra]);
+}
+
+const memo = new Map<string, Promise<string[]>>();
+function cached(key: string, compute: () => Promise<string[]>): Promise<string[]> {
+  let found = memo.get(key);
+  if (!found) {
+    found = compute();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+/** Ids of the rows of `type` the account sees (by its territory), in id order. */
+function visible(type: string, w: Who): Promise<string[]> {
+  const { table } = TYPES[type];
+  return cached(`visible:${type}:${w.email}`, async () => (await oracle(w, `select x.id from ${table} x, me where ${condition(type, w)} order by x.id`)).map((r) => r.id));
+}
+
+/** Real rows the account may not see, in id order. */
+function hidden(type: string, w: Who): Promise<string[]> {
+  const { table } = TYPES[type];
+  return cached(`hidden:${type}:${w.email}`, async () => (await oracle(w, `select x.id from ${table} x, me where not ${condition(type, w)} order by x.id`)).map((r) => r.id));
+}
+
+/** Up to two in-scope ids, the `prefer`red ones first. */
+function inScopeSamples(type: string, w: Who): Promise<string[]> {
+  const { table, prefer } = TYPES[type];
+  return cached(`samples:${type}:${w.email}`, async () =>
+    (await oracle(w, `select x.id from ${table} x, me where ${condition(type, w)} order by coalesce((${prefer ?? 'false'}), false) desc, x.id limit 2`)).map((r) => r.id),
+  );
+}
+
+/** Up to two out-of-scope ids: the first and last real rows the account may not see. */
+async function outOfScopeSamples(type: string, w: Who): Promise<string[]> {
+  const rows = await hidden(type, w);
+  return [...new Set([rows[0], rows[rows.length - 1]].filter((id): id is string => !!id))];
+}
+
+/** A real row for a FORBIDDEN check: one of the account's own territory when there is one. */
+async function nominalRow(type: string, w: Who): Promise<string> {
+  const [own] = await visible(type, w);
+  if (own) return own;
+  const [any] = await sql<{ id: string }>(`select id from ${TYPES[type].table} order by id limit 1`);
+  return any.id;
+}
+
+const sorted = (ids: readonly string[]) => [...ids].sort();
+const canonical = (response: GraphQLResponse<unknown>) => JSON.stringify(response);
+const mayUse = (roles: readonly Role[], w: Who) => roles.includes(w.role);
+
+function expectForbidden(expect: ExpectStatic, response: GraphQLResponse<Record<string, unknown>>, alias: string): void {
+  expect(errorCode(response), canonical(response)).toBe('FORBIDDEN');
+  expect(response.data?.[alias] ?? null).toBeNull();
+}
+
+/** Where the role may use a field, the other cases check that it answers without any error. */
+const FORBIDDEN_CASE = 'FORBIDDEN: the role may not use it';
+const ALLOWED = 'the role may use it (the other cases check it answers without error)';
+
+function expectNoError(expect: ExpectStatic, response: GraphQLResponse<unknown>): void {
+  expect(response.errors, canonical(response)).toBeUndefined();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix's own coverage: every schema field has its cells, every cell its field.
+// ---------------------------------------------------------------------------------------------
+
+describe('the matrix covers the built schema', () => {
+  it('enumerates a schema that is not empty', () => {
+    const kinds = new Set(SCHEMA_FIELDS.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['list', 'meta', 'mutation', 'nested', 'one', 'other']);
+    expect(SCHEMA_FIELDS.length).toBeGreaterThan(50);
+  });
+
+  for (const field of SCHEMA_FIELDS) {
+    it(`${field.key} has cells`, () => {
+      const cell = CELLS[field.key];
+      if (!cell) throw new Error(`no cells for ${field.key}: add them to CELLS in tests/access/schema-matrix.test.ts`);
+      expect(CELL_KINDS[cell.kind], `${field.key} is a ${field.kind} field, its cell says ${cell.kind}`).toContain(field.kind);
+      if (cell.kind === 'one' || cell.kind === 'list' || cell.kind === 'meta') expect(cell.type, field.key).toBe(field.type);
+      if (cell.kind === 'nested') expect(TYPES[field.type!], `${field.key}: no rule for its parent type ${field.type} in TYPES`).toBeDefined();
+      if (cell.kind === 'result') expect(CELLS[cell.coveredBy]?.kind, `${field.key} is covered by ${cell.coveredBy}`).toBe('mutation');
+    });
+  }
+
+  it('has no cells for fields that no longer exist', () => {
+    const present = new Set(SCHEMA_FIELDS.map((f) => f.key));
+    const stale = Object.keys(CELLS).filter((key) => !present.has(key));
+    expect(stale, `cells for fields absent from the schema: remove them from CELLS`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reads.
+// ---------------------------------------------------------------------------------------------
+
+function oneCases(type: string, email: string): void {
+  const rule = TYPES[type];
+  const query = `query($id: ID!) { item: ${type}(id: $id) { ${rule.one?.select ?? 'id'} } }`;
+  it(FORBIDDEN_CASE, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(rule.roles, w), ALLOWED);
+    const real = await w.client.request(query, { id: await nominalRow(type, w) });
+    expectForbidden(expect, real, 'item');
+    expect(canonical(real)).toBe(canonical(await w.client.request(query, { id: randomUUID() })));
+  });
+  it('in scope: the record', async ({ expect, skip }) => {
+    const w = who(email);
+    const ids = await inScopeSamples(type, w);
+    skip(!mayUse(rule.roles, w) || ids.length === 0, 'no in-scope row for this account');
+    for (const id of ids) {
+      const response = await w.client.request<{ item: { id: string } | null }>(query, { id });
+      expectNoError(expect, response);
+      if (rule.one) {
+        const [{ value }] = await sql<{ value: unknown }>(rule.one.expected, [id]);
+        expect(response.data?.item).toEqual(value);
+      } else expect(response.data?.item?.id).toBe(id);
+    }
+  });
+  it('out of scope ≡ missing (byte for byte)', async ({ expect, skip }) => {
+    const w = who(email);
+    const ids = await outOfScopeSamples(type, w);
+    skip(!mayUse(rule.roles, w) || ids.length === 0, 'no out-of-scope row for this account');
+    const missing = await w.client.request(query, { id: randomUUID() });
+    for (const id of ids) expect(canonical(await w.client.request(query, { id })), id).toBe(canonical(missing));
+  });
+  it('missing: null', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(rule.roles, w), 'FORBIDDEN to this role');
+    const missing = await w.client.request<{ item: unknown }>(query, { id: randomUUID() });
+    expectNoError(expect, missing);
+    expect(missing.data).toEqual({ item: null });
+  });
+}
+
+function listCases(type: string, email: string, meta: boolean): void {
+  const rule = TYPES[type];
+  const plural = pluralize(type);
+  const list = `query($filter: ${type}Filter, $page: Int) { items: all${plural}(page: $page, perPage: 1000, filter: $filter) { id } }`;
+  const count = `query($filter: ${type}Filter) { total: _all${plural}Meta(filter: $filter) { count } }`;
+  const query = meta ? count : list;
+  const alias = meta ? 'total' : 'items';
+  /** The ids the list answers for this filter (every page), or the count. */
+  const answer = async (w: Who, filter?: Record<string, unknown>): Promise<string[] | number> => {
+    if (meta) return (await w.client.ok<{ total: { count: number } }>(count, { filter })).total.count;
+    const ids: string[] = [];
+    for (let page = 0; ; page++) {
+      const { items } = await w.client.ok<{ items: { id: string }[] }>(list, { filter, page });
+      ids.push(...items.map((i) => i.id));
+      if (items.length < 1000) return sorted(ids);
+    }
+  };
+  const expected = (ids: string[]) => (meta ? ids.length : sorted(ids));
+
+  it(FORBIDDEN_CASE, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(rule.roles, w), ALLOWED);
+    const all = await w.client.request(query);
+    expectForbidden(expect, all, alias);
+    expect(all.data).toBeNull();
+    const byReal = await w.client.request(query, { filter: { ids: [await nominalRow(type, w)] } });
+    expectForbidden(expect, byReal, alias);
+    expect(canonical(byReal)).toBe(canonical(await w.client.request(query, { filter: { ids: [randomUUID()] } })));
+  });
+  it(meta ? 'count = oracle' : 'rows = oracle (every page)', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(rule.roles, w), 'FORBIDDEN to this role');
+    expect(await answer(w)).toEqual(expected(await visible(type, w)));
+  });
+  it('ids filter: in scope, out of scope and missing together → the in-scope ones only', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(rule.roles, w), 'FORBIDDEN to this role');
+    const inside = await inScopeSamples(type, w);
+    const outside = await outOfScopeSamples(type, w);
+    expect(await answer(w, { ids: [...inside, ...outside, randomUUID()] })).toEqual(expected(inside));
+  });
+  it('ids filter: out of scope ≡ missing (byte for byte), nothing found', async ({ expect, skip }) => {
+    const w = who(email);
+    const outside = await outOfScopeSamples(type, w);
+    skip(!mayUse(rule.roles, w) || outside.length === 0, 'no out-of-scope row for this account');
+    const missing = await w.client.request(query, { filter: { ids: [randomUUID()] } });
+    expectNoError(expect, missing);
+    expect(missing.data).toEqual(meta ? { total: { count: 0 } } : { items: [] });
+    for (const id of outside) expect(canonical(await w.client.request(query, { filter: { ids: [id] } })), id).toBe(canonical(missing));
+  });
+}
+
+function nestedCases(key: string, cell: Extract<Cell, { kind: 'nested' }>, email: string): void {
+  const [parent, field] = key.split('.');
+  const parentRule = TYPES[parent];
+  const byId = (n: number) =>
+    `query(${Array.from({ length: n }, (_, i) => `$p${i}: ID!`).join(', ')}) { ${Array.from({ length: n }, (_, i) => `p${i}: ${parent}(id: $p${i}) { id ${field} { id } }`).join(' ')} }`;
+  const byList = `query($ids: [ID!]) { items: all${pluralize(parent)}(perPage: 1000, filter: { ids: $ids }) { id ${field} { id } } }`;
+
+  /** In-scope parents: those with children hidden from the account first, then with visible children, then without. */
+  const parents = async (w: Who): Promise<{ id: string; children: string[] }[]> => {
+    const candidates = await visible(parent, w);
+    const seen = new Set(await visible(cell.child, w));
+    const pairs = await sql<{ parent: string; id: string }>(cell.pairs, [candidates]);
+    const byParent = new Map<string, { all: number; children: string[] }>(candidates.map((id) => [id, { all: 0, children: [] }]));
+    for (const p of pairs) {
+      const entry = byParent.get(p.parent)!;
+      entry.all += 1;
+      if (seen.has(p.id)) entry.children.push(p.id);
+    }
+    const all = [...byParent.entries()].map(([id, e]) => ({ id, all: e.all, children: sorted(e.children) }));
+    const crossing = all.filter((p) => p.all > p.children.length);
+    const full = all.filter((p) => p.all === p.children.length && p.all > 0);
+    const empty = all.filter((p) => p.all === 0);
+    return [...crossing.slice(0, 2), ...full.slice(0, 2), ...empty.slice(0, 1)].map(({ id, children }) => ({ id, children }));
+  };
+
+  it(FORBIDDEN_CASE, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(parentRule.roles, w) && mayUse(cell.roles, w), ALLOWED);
+    if (!mayUse(parentRule.roles, w)) {
+      // The parent itself is FORBIDDEN: so is every way to its children.
+      const response = await w.client.request(byId(1), { p0: await nominalRow(parent, w) });
+      expectForbidden(expect, response, 'p0');
+      return;
+    }
+    const [first] = await visible(parent, w);
+    skip(!first, `no ${parent} in scope for this account`);
+    const response = await w.client.request<Record<string, unknown>>(byId(1), { p0: first });
+    expectForbidden(expect, response, 'p0');
+    expect(response.errors?.[0]?.path).toEqual(['p0', field]);
+    expectForbidden(expect, await w.client.request<Record<string, unknown>>(byList, { ids: [first] }), 'items');
+    // The parent alone stays readable.
+    expect((await w.client.ok<{ item: { id: string } }>(`query($id: ID!) { item: ${parent}(id: $id) { id } }`, { id: first })).item.id).toBe(first);
+  });
+  it(`children = the ${cell.child} oracle, through ${parent}(id)`, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(parentRule.roles, w) || !mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const chosen = await parents(w);
+    skip(chosen.length === 0, `no ${parent} in scope for this account`);
+    const response = await w.client.request<Record<string, { id: string; [k: string]: unknown } | null>>(
+      byId(chosen.length),
+      Object.fromEntries(chosen.map((p, i) => [`p${i}`, p.id])),
+    );
+    expectNoError(expect, response);
+    const got = chosen.map((p, i) => ({ id: p.id, children: sorted(((response.data?.[`p${i}`]?.[field] ?? []) as { id: string }[]).map((c) => c.id)) }));
+    expect(got).toEqual(chosen);
+  });
+  it(`children = the ${cell.child} oracle, through all${pluralize(parent)} (batched)`, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(parentRule.roles, w) || !mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const chosen = await parents(w);
+    skip(chosen.length === 0, `no ${parent} in scope for this account`);
+    const { items } = await w.client.ok<{ items: Array<{ id: string; [k: string]: unknown }> }>(byList, { ids: chosen.map((p) => p.id) });
+    const got = items.map((item) => ({ id: item.id, children: sorted((item[field] as { id: string }[]).map((c) => c.id)) }));
+    const byIdOrder = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(got.sort(byIdOrder)).toEqual([...chosen].sort(byIdOrder));
+  });
+}
+
+function meCases(email: string): void {
+  it('the signed-in account itself', async ({ expect }) => {
+    const w = who(email);
+    const { me } = await w.client.ok<{ me: { id: string; email: string; role: string } }>('{ me { id email role } }');
+    expect(me).toEqual({ id: w.id, email: w.email, role: w.role });
+  });
+}
+
+function countsCases(cell: Extract<Cell, { kind: 'counts' }>, email: string): void {
+  const query = 'query($filter: VolunteerFilter) { c: volunteerCounts(groupBy: [DEPARTMENT, STATUS], filter: $filter) { departmentId status cohortId count } }';
+  type Group = { departmentId: string; status: string; cohortId: string | null; count: number };
+  const key = (g: Group) => `${g.departmentId}/${g.status}`;
+  const byKey = (a: Group, b: Group) => key(a).localeCompare(key(b));
+  /** The counts over the account's territory (for a visitor: its region's volunteers). */
+  const expectedCounts = async (w: Who, extra = 'true', params: unknown[] = []) =>
+    (
+      await oracle<Group>(
+        w,
+        `select x.department_id as "departmentId", x.status::text as status, null as "cohortId", count(*)::int as count
+         from volunteer x, me where ${condition('Volunteer', w)} and ${extra} group by 1, 2`,
+        params,
+      )
+    ).sort(byKey);
+
+  it(FORBIDDEN_CASE, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(cell.roles, w), ALLOWED);
+    expectForbidden(expect, await w.client.request(query), 'c');
+  });
+  it('counts = oracle (the territory’s volunteers)', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const response = await w.client.request<{ c: Group[] }>(query);
+    expectNoError(expect, response);
+    expect([...(response.data?.c ?? [])].sort(byKey)).toEqual(await expectedCounts(w));
+  });
+  it('a department outside the territory counts nothing', async ({ expect, skip }) => {
+    const w = who(email);
+    const [outside] = await oracle(
+      w,
+      `select d.id from department d, me where exists (select 1 from volunteer x where x.department_id = d.id)
+         and not exists (select 1 from volunteer x where x.department_id = d.id and ${condition('Volunteer', w)}) order by d.code limit 1`,
+    );
+    skip(!mayUse(cell.roles, w) || !outside, 'no department outside the territory');
+    const response = await w.client.request<{ c: Group[] }>(query, { filter: { departmentId: outside.id } });
+    expectNoError(expect, response);
+    expect(response.data?.c).toEqual([]);
+  });
+  it('ids filter: in scope → its group; out of scope ≡ missing; visitors may not probe (FORBIDDEN)', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const [inside] = await oracle(w, `select x.id from volunteer x, me where ${condition('Volunteer', w)} order by x.id limit 1`);
+    const [outside] = await oracle(w, `select x.id from volunteer x, me where not ${condition('Volunteer', w)} order by x.id limit 1`);
+    const missing = await w.client.request(query, { filter: { ids: [randomUUID()] } });
+    if (mayUse(cell.noProbing, w)) {
+      expectForbidden(expect, missing, 'c');
+      for (const id of [inside?.id, outside?.id].filter(Boolean)) expect(canonical(await w.client.request(query, { filter: { ids: [id] } }))).toBe(canonical(missing));
+      const [{ name }] = await sql<{ name: string }>('select last_name as name from volunteer order by id limit 1');
+      expectForbidden(expect, await w.client.request(query, { filter: { q: name } }), 'c');
+      return;
+    }
+    expectNoError(expect, missing);
+    expect(missing.data).toEqual({ c: [] });
+    if (outside) expect(canonical(await w.client.request(query, { filter: { ids: [outside.id] } }))).toBe(canonical(missing));
+    if (inside) {
+      const response = await w.client.request<{ c: Group[] }>(query, { filter: { ids: [inside.id] } });
+      expectNoError(expect, response);
+      expect(response.data?.c).toEqual(await expectedCounts(w, 'x.id = $5::uuid', [inside.id]));
+    }
+  });
+}
+
+describe('reads', () => {
+  for (const { email } of ACCOUNTS) {
+    for (const field of SCHEMA_FIELDS) {
+      const cell = CELLS[field.key];
+      if (!cell) continue;
+      if (cell.kind === 'one') describe.concurrent(`${email} · ${field.key}`, () => oneCases(cell.type, email));
+      else if (cell.kind === 'list' || cell.kind === 'meta') describe.concurrent(`${email} · ${field.key}`, () => listCases(cell.type, email, cell.kind === 'meta'));
+      else if (cell.kind === 'nested') describe.concurrent(`${email} · ${field.key}`, () => nestedCases(field.key, cell, email));
+      else if (cell.kind === 'me') describe.concurrent(`${email} · ${field.key}`, () => meCases(email));
+      else if (cell.kind === 'counts') describe.concurrent(`${email} · ${field.key}`, () => countsCases(cell, email));
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Writes: each case on fresh rows.
+// ---------------------------------------------------------------------------------------------
+
+interface Target {
+  id: string;
+  table: string;
+  volunteerId: string;
+}
+
+const codeOf = (departmentId: string) => departments.get(departmentId)!.code;
+
+/** Where the account's in-scope targets are created (none for an admin-less empty territory). */
+function inPlacements(w: Who): Placement[] {
+  if (w.role === 'ADMIN') return [{ label: '75', code: '75' }, { label: '13', code: '13' }];
+  if (w.role === 'HEAD_CENTER') return w.sessions.slice(0, 1).map((sessionId) => ({ label: 'placed in its session', code: '75', sessionId }));
+  const codes = w.deps.map(codeOf);
+  const preferred = [...DEMO_CODES.filter((c) => codes.includes(c)), ...codes.filter((c) => !DEMO_CODES.includes(c)).sort()];
+  return preferred.slice(0, 2).map((code) => ({ label: code, code }));
+}
+
+/** Where its out-of-scope targets are created: a department of the same region, one of another region. */
+async function outPlacements(w: Who): Promise<Placement[]> {
+  if (w.role === 'ADMIN') return [];
+  if (w.role === 'HEAD_CENTER') {
+    const [other] = await sql<{ id: string }>(
+      `select s.id from session s where not (s.id = any($1::uuid[]))
+       order by (s.center_id in (select center_id from session where id = any($1::uuid[]))) desc, s.id limit 1`,
+      [w.sessions],
+    );
+    return [{ label: '75, not placed', code: '75' }, { label: 'placed in a session it does not head', code: '75', sessionId: other.id }];
+  }
+  const codes = new Set(w.deps.map(codeOf));
+  const regions = new Set(w.deps.map((d) => departments.get(d)!.regionId));
+  const regionOf = (code: string) => [...departments.values()].find((d) => d.code === code)!.regionId;
+  const outside = DEMO_CODES.filter((c) => !codes.has(c));
+  const sameRegion = outside.find((c) => regions.has(regionOf(c)));
+  const otherRegion = outside.find((c) => !regions.has(regionOf(c)));
+  return [sameRegion, otherRegion].filter((c): c is string => !!c).map((code) => ({ label: code, code }));
+}
+
+/** A fresh target for a mutation cell, created where `placement` says. */
+async function freshTarget(cell: Extract<Cell, { kind: 'mutation' }>, placement: Placement, authorId: string): Promise<Target> {
+  const volunteerId = await createVolunteer({ ...app, sql }, placement.code, cell.status);
+  if (placement.sessionId) {
+    await sql(`update volunteer set session_id = $1, phase1_status = case when status = 'VALIDATED' then 'ASSIGNED'::phase1_status else phase1_status end where id = $2`, [
+      placement.sessionId,
+      volunteerId,
+    ]);
+    await sql('update session set places_left = places_left - 1 where id = $1', [placement.sessionId]);
+  }
+  if (cell.target === 'volunteer') return { id: volunteerId, table: 'volunteer', volunteerId };
+  if (cell.target === 'correctionRequest') {
+    const [row] = await sql<{ id: string }>(
+      `insert into correction_request (id, volunteer_id, field, reason, message, status, sent_at) values (gen_random_uuid(), $1, 'birthDate', 'UNREADABLE', 'Acte illisible.', 'SENT', now()) returning id`,
+      [volunteerId],
+    );
+    return { id: row.id, table: 'correction_request', volunteerId };
+  }
+  const [row] = await sql<{ id: string }>(`insert into note (id, volunteer_id, author_id, content) values (gen_random_uuid(), $1, $2, 'Dossier suivi.') returning id`, [volunteerId, authorId]);
+  return { id: row.id, table: 'note', volunteerId };
+}
+
+/** The target's row and everything hanging on its volunteer: must not move after a refused write. */
+async function snapshot(target: Target): Promise<unknown> {
+  const [row] = await sql(
+    `select (select row_to_json(t) from ${target.table} t where t.id = $1) as target,
+            (select row_to_json(v) from volunteer v where v.id = $2) as volunteer,
+            (select count(*)::int from audit_event where record_id in ($1, $2)) as audit_events,
+            (select count(*)::int from note where volunteer_id = $2) as notes,
+            (select count(*)::int from correction_request where volunteer_id = $2) as correction_requests,
+            (select count(*)::int from email_message where volunteer_id = $2) as emails`,
+    [target.id, target.volunteerId],
+  );
+  return row;
+}
+
+/** A bulk answer names the id it failed on: compare answers with that id masked. */
+const masked = (response: GraphQLResponse<unknown>, id: string) => canonical(response).split(id).join('<id>');
+
+const REFUSED_IN_SCOPE = ['NOT_FOUND', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED'];
+
+function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string): void {
+  type Answer = { m: unknown };
+  const run = (w: Who, id: string) => w.client.request<Answer>(cell.document, { id });
+  const bulkFailure = (response: GraphQLResponse<Answer>) => (response.data?.m as { failed?: { code: string }[] } | undefined)?.failed?.[0]?.code;
+
+  it('FORBIDDEN: the role may not use it; the target is unchanged, ≡ missing', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(cell.roles, w), ALLOWED);
+    const [placement] = inPlacements(w);
+    const target = await freshTarget(cell, placement ?? { label: '75', code: '75' }, w.id);
+    const before = await snapshot(target);
+    const response = await run(w, target.id);
+    expectForbidden(expect, response, 'm');
+    expect(await snapshot(target)).toEqual(before);
+    expect(canonical(response)).toBe(canonical(await run(w, randomUUID())));
+  });
+  it('in scope: not NOT_FOUND (done, or refused for a domain reason)', async ({ expect, skip }) => {
+    const w = who(email);
+    const placements = inPlacements(w);
+    skip(!mayUse(cell.roles, w) || placements.length === 0, 'no in-scope target for this account');
+    for (const placement of placements) {
+      const target = await freshTarget(cell, placement, w.id);
+      const response = await run(w, target.id);
+      const message = `${placement.label}: ${canonical(response)}`;
+      expect(REFUSED_IN_SCOPE, message).not.toContain(errorCode(response));
+      if (response.errors) continue;
+      if (cell.result === 'same') expect((response.data?.m as { id: string }).id, message).toBe(target.id);
+      if (cell.result === 'created') expect((response.data?.m as { volunteerId: string }).volunteerId, message).toBe(target.volunteerId);
+      if (cell.result === 'boolean') expect(response.data?.m, message).toBe(true);
+      if (cell.result === 'bulk') {
+        const { succeeded, failed } = response.data?.m as { succeeded: string[]; failed: { id: string; code: string }[] };
+        expect([...succeeded, ...failed.map((f) => f.id)], message).toEqual([target.id]);
+        expect(REFUSED_IN_SCOPE, message).not.toContain(failed[0]?.code);
+      }
+    }
+  });
+  it('out of scope ≡ missing (byte for byte), NOT_FOUND, the target unchanged', async ({ expect, skip }) => {
+    const w = who(email);
+    const placements = await outPlacements(w);
+    skip(!mayUse(cell.roles, w) || placements.length === 0, 'no out-of-scope target for this account');
+    for (const placement of placements) {
+      const target = await freshTarget(cell, placement, w.id);
+      const before = await snapshot(target);
+      const response = await run(w, target.id);
+      const message = `${placement.label}: ${canonical(response)}`;
+      expect(cell.result === 'bulk' ? bulkFailure(response) : errorCode(response), message).toBe('NOT_FOUND');
+      expect(await snapshot(target), placement.label).toEqual(before);
+      const missingId = randomUUID();
+      expect(masked(response, target.id), placement.label).toBe(masked(await run(w, missingId), missingId));
+    }
+  });
+  it('missing: NOT_FOUND', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const response = await run(w, randomUUID());
+    expect(cell.result === 'bulk' ? bulkFailure(response) : errorCode(response), canonical(response)).toBe('NOT_FOUND');
+    if (cell.result !== 'bulk') expect(response.data).toBeNull();
+  });
+}
+
+function sessionCases(kind: 'login' | 'logout', email: string): void {
+  it(kind === 'login' ? 'signs in as itself' : 'ends its own session only', async ({ expect }) => {
+    const w = who(email);
+    const client = await loggedIn(app.url, email);
+    expect((await client.ok<{ me: { id: string } }>('{ me { id } }')).me.id).toBe(w.id);
+    if (kind === 'logout') {
+      expect(await client.ok('mutation { logout }')).toEqual({ logout: true });
+      expect(errorCode(await client.request('{ me { id } }'))).toBe('UNAUTHENTICATED');
+      // The account's other session is untouched.
+      expect((await w.client.ok<{ me: { id: string } }>('{ me { id } }')).me.id).toBe(w.id);
+    }
+  });
+}
+
+describe('writes', () => {
+  for (const { email } of ACCOUNTS) {
+    for (const field of SCHEMA_FIELDS) {
+      const cell = CELLS[field.key];
+      if (cell?.kind === 'mutation') describe.concurrent(`${email} · ${field.key}`, () => mutationCases(cell, email));
+      if (cell?.kind === 'login' || cell?.kind === 'logout') describe.concurrent(`${email} · ${field.key}`, () => sessionCases(cell.kind, email));
+    }
+  }
+});
