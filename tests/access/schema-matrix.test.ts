@@ -26,22 +26,11 @@ import { startTestApp, type TestApp } from '../setup/test-app';
  * Reads run first, concurrently, on data that nothing writes meanwhile; writes run afterwards,
  * each on fresh rows created for its own cell, so no cell depends on another's order.
  *
- * Cells expected to FAIL on the current branch (behaviour another developer is building; 70 cases):
- * 1. Accounts with an empty territory must see nothing and never get INTERNAL_SERVER_ERROR
- *    (dept-none: REFERENT_DEPARTMENT without department; region-none: REFERENT_REGION without
- *    region; visitor-none: VISITOR without region; head-none: HEAD_CENTER heading no session).
- *    Today they answer INTERNAL_SERVER_ERROR (an SQL `in ()`), for:
- *    - dept-none, region-none: `Note(id)`, `CorrectionRequest(id)`, `EmailMessage(id)`, `Session(id)`
- *      ("missing: null"; "out of scope ≡ missing" passes only because both are the same error);
- *      `_allNotesMeta`, `_allCorrectionRequestsMeta`, `_allEmailMessagesMeta`, `_allSessionsMeta`
- *      (every case); `remindCorrectionRequest`, `cancelCorrectionRequest`,
- *      `markCorrectionRequestCorrected`, `deleteNote` ("out of scope", "missing": NOT_FOUND expected);
- *    - head-none: the same but sessions (found by id) and the correction-request mutations
- *      (FORBIDDEN to its role);
- *    - visitor-none: `Session(id)` ("missing: null") and `_allSessionsMeta` (every case).
- * 2. `volunteerCounts` answers VISITOR users with the counts of their region's volunteers
- *    (visitor-11, visitor-none: "counts = oracle", "a department outside the territory counts
- *    nothing"); today FORBIDDEN. With `q` or `ids` it stays FORBIDDEN to them (passes already).
+ * Accounts include territories that are empty (dept-none: REFERENT_DEPARTMENT without department;
+ * region-none: REFERENT_REGION without region; visitor-none: VISITOR without region; head-none:
+ * HEAD_CENTER heading no session), which see nothing and never get INTERNAL_SERVER_ERROR (once an
+ * SQL `in ()`), and one spanning departments of two regions. Visitors may use `volunteerCounts`
+ * (their region's counts), never with `q` or `ids`.
  */
 
 // ---------------------------------------------------------------------------------------------
