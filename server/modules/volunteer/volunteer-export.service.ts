@@ -58,10 +58,16 @@ async function lookupsFor(ctx: RequestContext, query: ScopedQuery<Volunteer>) {
   const sessions = (await ctx.loaders.followAll(Session, (await query.distinctValues('session')).map((id) => ({ id })))).filter((s): s is Session => s !== null);
   const centres = await ctx.loaders.followAll(CohesionCenter, sessions.map((s) => s.center));
   const centreOfSession = new Map(sessions.map((s, i) => [s.id, centres[i]?.name ?? '']));
+  const departments = new Map<string, string>();
   return {
     department: (id: string) => {
-      const department = ctx.loaders.follow(Department, { id });
-      return department && !(department instanceof Promise) ? `${department.code} – ${department.name}` : id;
+      let label = departments.get(id);
+      if (label === undefined) {
+        const department = ctx.loaders.follow(Department, { id });
+        label = department && !(department instanceof Promise) ? `${department.code} – ${department.name}` : id;
+        departments.set(id, label);
+      }
+      return label;
     },
     cohort: (id: string) => cohorts.get(id) ?? id,
     centreOfSession: (id: string) => centreOfSession.get(id) ?? '',
