@@ -14,6 +14,8 @@ import { User } from '../modules/user/user.entity';
 import { UserSession } from '../modules/user/user-session.entity';
 import { Guardian } from '../modules/volunteer/guardian.embeddable';
 import { Volunteer } from '../modules/volunteer/volunteer.entity';
+import { TransportLine } from '../modules/transport-line/transport-line.entity';
+import { TransportLineStop } from '../modules/transport-line/transport-line-stop.entity';
 
 /** Every entity, listed explicitly (no folder scanning: same behaviour in tsc output and under vitest). */
 export const entities = [
@@ -23,6 +25,8 @@ export const entities = [
   CohesionCenter,
   Session,
   MeetingPoint,
+  TransportLine,
+  TransportLineStop,
   Volunteer,
   Guardian,
   InscriptionGoal,

@@ -6,7 +6,7 @@ import { ScopeNotSetError } from '../scope/rules';
 
 const CONTRACT_CODES = new Set<string>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_TRANSITION',
-  'GOAL_REACHED', 'SESSION_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR',
+  'GOAL_REACHED', 'SESSION_FULL', 'LINE_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR',
 ]);
 
 /** graphql-js speaks English; the console shows these messages to French users. */

@@ -16,6 +16,8 @@ import { MeetingPointResolver } from '../modules/meeting-point/meeting-point.res
 import { NoteResolver } from '../modules/note/note.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
+import { TransportLineResolver } from '../modules/transport-line/transport-line.resolver';
+import { TransportLineStopResolver } from '../modules/transport-line/transport-line-stop.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
 import { VolunteerReviewResolver } from '../modules/volunteer/volunteer-review.resolver';
@@ -29,6 +31,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CohesionCenterResolver,
   SessionResolver,
   MeetingPointResolver,
+  TransportLineResolver,
+  TransportLineStopResolver,
   VolunteerResolver,
   InscriptionGoalResolver,
   CorrectionRequestResolver,

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'GOAL_REACHED'
   | 'SESSION_FULL'
+  | 'LINE_FULL'
   | 'WINDOW_CLOSED'
   | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
@@ -30,5 +31,6 @@ export const notFound = (label = 'Cet élément') =>
   new AppError('NOT_FOUND', `${label} est introuvable : il n’existe pas ou ne fait pas partie de votre périmètre.`);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
-export const conflict = () =>
-  new AppError('CONFLICT', 'Ce dossier a été modifié par quelqu’un d’autre entre-temps : rechargez la page puis recommencez.');
+/** A stale `version`: someone else saved the record meanwhile. */
+export const conflict = (subject = 'Ce dossier') =>
+  new AppError('CONFLICT', `${subject} a été modifié par quelqu’un d’autre entre-temps : rechargez la page puis recommencez.`);

@@ -14,3 +14,5 @@ export const ALL_ROLES = Object.values(Role);
 export const STAFF_WITH_PERSONAL_DATA = [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT, Role.HEAD_CENTER];
 /** Roles that administer a territory (centres, sessions, meeting points, goals). */
 export const TERRITORY_MANAGERS = [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT];
+/** Roles that manage placement: centres, sessions, meeting points, lines, assignment (admins everywhere, regional managers in their region). */
+export const PLACEMENT_MANAGERS = [Role.ADMIN, Role.REFERENT_REGION];

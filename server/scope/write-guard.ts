@@ -53,3 +53,18 @@ export async function followRelation<P extends object, K extends keyof P & strin
   if (!ref) return null;
   return em.findOne(entity, { id: ref.id } as FilterQuery<T>, { lockMode: options.lockMode, filters: { [SCOPE_FILTER]: false } });
 }
+
+/**
+ * How many `entity` rows reference `parent` through `foreignKey`, whatever their own scope: a
+ * capacity check on an in-scope session must count every volunteer placed there, including those
+ * of other regions the user may not read (it learns a number, never a record).
+ */
+export function countReferencing<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  parent: { id: string },
+  narrowedBy: FilterQuery<T> = {} as FilterQuery<T>,
+): Promise<number> {
+  return em.count(entity, { $and: [{ [foreignKey]: parent.id }, narrowedBy] } as FilterQuery<T>, { filters: { [SCOPE_FILTER]: false } });
+}

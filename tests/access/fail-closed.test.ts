@@ -12,13 +12,15 @@ import { InscriptionGoal } from '../../server/modules/inscription-goal/inscripti
 import { MeetingPoint } from '../../server/modules/meeting-point/meeting-point.entity';
 import { Note } from '../../server/modules/note/note.entity';
 import { Session } from '../../server/modules/session/session.entity';
+import { TransportLine } from '../../server/modules/transport-line/transport-line.entity';
+import { TransportLineStop } from '../../server/modules/transport-line/transport-line-stop.entity';
 import { User } from '../../server/modules/user/user.entity';
 import { Volunteer } from '../../server/modules/volunteer/volunteer.entity';
 import { SCOPE_FILTER, ScopeNotSetError, scopeConditionFor, scopeKindOf } from '../../server/scope/rules';
 import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const SCOPED: Array<EntityClass<{ id: string }>> = [Volunteer, CohesionCenter, Session, MeetingPoint, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
+const SCOPED: Array<EntityClass<{ id: string }>> = [Volunteer, CohesionCenter, Session, MeetingPoint, TransportLine, TransportLineStop, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
 
 describe('the scope filter fails closed', () => {
   let app: TestApp;
@@ -44,6 +46,8 @@ describe('the scope filter fails closed', () => {
       Note: 'through',
       Region: 'public',
       Session: 'own',
+      TransportLine: 'through',
+      TransportLineStop: 'through',
       User: 'own',
       UserSession: 'public',
       Volunteer: 'own',

@@ -4,8 +4,8 @@ import pg from 'pg';
 import pluralize from 'pluralize';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { getSchema } from '../../server/graphql/schema';
-import { ALL_ROLES, condition, createStaffAccount, ME, meParams, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
-import { createVolunteer } from '../setup/fixtures';
+import { ALL_ROLES, condition, createStaffAccount, ME, meParams, QUERIED_TYPES, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
+import { createVolunteer, openCohortId } from '../setup/fixtures';
 import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -37,7 +37,13 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 // CELLS: one entry per schema field (Query.x, Mutation.x, Type.listField). Plain data.
 // ---------------------------------------------------------------------------------------------
 
-type TargetKind = 'volunteer' | 'correctionRequest' | 'note';
+type TargetKind = 'volunteer' | 'correctionRequest' | 'note' | PlacementTarget;
+/**
+ * Placement targets, created fresh by SQL in the placement's department: a department itself (for
+ * creations there), a centre, a meeting point, a session (in a fresh centre), a line (on a fresh
+ * session, stopping at a fresh meeting point), a centre for a new session, a session for a new line.
+ */
+type PlacementTarget = 'department' | 'center' | 'meetingPoint' | 'session' | 'line' | 'centerForSession' | 'sessionForLine';
 type Cell =
   /** `T(id)`, `allTs`, `_allTsMeta`: roles and visibility from TYPES[type]. */
   | { kind: 'one' | 'list' | 'meta'; type: string }
@@ -48,7 +54,7 @@ type Cell =
    * A list-valued field of a readable parent: its children are those of the child type's own rule.
    * `pairs` lists (parent, id) of every child of the parents $1 (uuid[]), whatever the scope.
    */
-  | { kind: 'nested'; child: string; roles: readonly Role[]; pairs: string }
+  | { kind: 'nested'; child: string; roles: readonly Role[]; pairs: string; followed?: true }
   /** A list inside a mutation's answer, checked by that mutation's cells. */
   | { kind: 'result'; coveredBy: string }
   | { kind: 'login' }
@@ -58,7 +64,7 @@ type Cell =
    * (a volunteer in `status`, or a correction request / note on such a volunteer). `result`: the
    * answer names the target (`same`), a record created on it (`created`), `true`, or a BulkResult.
    */
-  | { kind: 'mutation'; roles: readonly Role[]; target: TargetKind; status: string; document: string; result: 'same' | 'created' | 'boolean' | 'bulk' };
+  | { kind: 'mutation'; roles: readonly Role[]; target: TargetKind; status?: string; document: string; result: 'same' | 'created' | 'new' | 'boolean' | 'bulk' };
 
 const read = (kind: 'one' | 'list' | 'meta', type: string): Cell => ({ kind, type });
 const review = (document: string, status: string): Cell => ({ kind: 'mutation', roles: REVIEWERS, target: 'volunteer', status, document, result: 'same' });
@@ -71,9 +77,15 @@ const correction = (name: string): Cell => ({
   result: 'same',
 });
 
+const PLACEMENT: readonly Role[] = ['ADMIN', 'REFERENT_REGION'];
+const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
+const place = (target: PlacementTarget, document: string, result: 'same' | 'new' | 'boolean', roles = PLACEMENT): Cell => ({ kind: 'mutation', roles, target, document, result });
+const CENTER_INPUT = 'input: { name: $name, address: "3 rue de la Paix", zip: "75002", city: "Paris", departmentId: $dep, capacity: 120 }';
+const POINT_INPUT = 'input: { name: $name, address: "Parvis de la gare", zip: "75010", city: "Paris", departmentId: $dep }';
+
 const CELLS: Record<string, Cell> = {
   ...Object.fromEntries(
-    Object.keys(TYPES).flatMap((type) => [
+    QUERIED_TYPES.flatMap((type) => [
       [`Query.${type}`, read('one', type)],
       [`Query.all${pluralize(type)}`, read('list', type)],
       [`Query._all${pluralize(type)}Meta`, read('meta', type)],
@@ -85,6 +97,10 @@ const CELLS: Record<string, Cell> = {
   'CohesionCenter.sessions': { kind: 'nested', child: 'Session', roles: ALL_ROLES, pairs: 'select x.center_id as parent, x.id from session x where x.center_id = any($1::uuid[])' },
   'Department.centers': { kind: 'nested', child: 'CohesionCenter', roles: ALL_ROLES, pairs: 'select x.department_id as parent, x.id from cohesion_center x where x.department_id = any($1::uuid[])' },
   'Session.volunteers': { kind: 'nested', child: 'Volunteer', roles: STAFF, pairs: 'select x.session_id as parent, x.id from volunteer x where x.session_id = any($1::uuid[])' },
+  'Session.transportLines': { kind: 'nested', child: 'TransportLine', roles: ALL_ROLES, pairs: 'select x.session_id as parent, x.id from transport_line x where x.session_id = any($1::uuid[])' },
+  'TransportLine.stops': { kind: 'nested', child: 'TransportLineStop', roles: ALL_ROLES, pairs: 'select x.line_id as parent, x.id from transport_line_stop x where x.line_id = any($1::uuid[])' },
+  // The meeting points a readable line serves are followed (the route may leave the account's departments).
+  'TransportLine.meetingPoints': { kind: 'nested', child: 'MeetingPoint', roles: ALL_ROLES, followed: true, pairs: 'select st.line_id as parent, st.meeting_point_id as id from transport_line_stop st where st.line_id = any($1::uuid[])' },
   'User.departments': { kind: 'nested', child: 'Department', roles: ALL_ROLES, pairs: 'select u.id as parent, d.id from staff_user u cross join unnest(u.department_ids) as d(id) where u.id = any($1::uuid[])' },
   'Volunteer.correctionRequests': { kind: 'nested', child: 'CorrectionRequest', roles: ALL_ROLES, pairs: 'select x.volunteer_id as parent, x.id from correction_request x where x.volunteer_id = any($1::uuid[])' },
   'Volunteer.notes': { kind: 'nested', child: 'Note', roles: ALL_ROLES, pairs: 'select x.volunteer_id as parent, x.id from note x where x.volunteer_id = any($1::uuid[])' },
@@ -117,6 +133,19 @@ const CELLS: Record<string, Cell> = {
     result: 'created',
   },
   'Mutation.deleteNote': { kind: 'mutation', roles: STAFF, target: 'note', status: 'WAITING_VALIDATION', document: 'mutation($id: ID!) { m: deleteNote(id: $id) }', result: 'boolean' },
+
+  'Mutation.createCohesionCenter': place('department', `mutation($id: ID!, $name: String!) { m: createCohesionCenter(${CENTER_INPUT.replace('$dep', '$id')}) { id } }`, 'new'),
+  'Mutation.updateCohesionCenter': place('center', `mutation($id: ID!, $name: String!, $dep: ID!) { m: updateCohesionCenter(id: $id, ${CENTER_INPUT}) { id } }`, 'same'),
+  'Mutation.deleteCohesionCenter': place('center', 'mutation($id: ID!) { m: deleteCohesionCenter(id: $id) }', 'boolean', ADMIN_ONLY),
+  'Mutation.createMeetingPoint': place('department', `mutation($id: ID!, $name: String!) { m: createMeetingPoint(${POINT_INPUT.replace('$dep', '$id')}) { id } }`, 'new'),
+  'Mutation.updateMeetingPoint': place('meetingPoint', `mutation($id: ID!, $name: String!, $dep: ID!) { m: updateMeetingPoint(id: $id, ${POINT_INPUT}) { id } }`, 'same'),
+  'Mutation.deleteMeetingPoint': place('meetingPoint', 'mutation($id: ID!) { m: deleteMeetingPoint(id: $id) }', 'boolean', ADMIN_ONLY),
+  'Mutation.createSession': place('centerForSession', 'mutation($id: ID!, $cohort: ID!) { m: createSession(input: { cohortId: $cohort, centerId: $id, placesTotal: 30 }) { id } }', 'new'),
+  'Mutation.updateSession': place('session', 'mutation($id: ID!, $cohort: ID!, $center: ID!) { m: updateSession(id: $id, input: { cohortId: $cohort, centerId: $center, placesTotal: 25 }) { id } }', 'same'),
+  'Mutation.deleteSession': place('session', 'mutation($id: ID!) { m: deleteSession(id: $id) }', 'boolean', ADMIN_ONLY),
+  'Mutation.createTransportLine': place('sessionForLine', 'mutation($id: ID!, $point: ID!, $code: String!) { m: createTransportLine(input: { sessionId: $id, code: $code, seatsTotal: 20, meetingPointIds: [$point] }) { id } }', 'new'),
+  'Mutation.updateTransportLine': place('line', 'mutation($id: ID!, $session: ID!, $point: ID!, $code: String!) { m: updateTransportLine(id: $id, input: { sessionId: $session, code: $code, seatsTotal: 15, meetingPointIds: [$point] }) { id } }', 'same'),
+  'Mutation.deleteTransportLine': place('line', 'mutation($id: ID!) { m: deleteTransportLine(id: $id) }', 'boolean', ADMIN_ONLY),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -466,8 +495,8 @@ function nestedCases(key: string, cell: Extract<Cell, { kind: 'nested' }>, email
   /** In-scope parents: those with children hidden from the account first, then with visible children, then without. */
   const parents = async (w: Who): Promise<{ id: string; children: string[] }[]> => {
     const candidates = await visible(parent, w);
-    const seen = new Set(await visible(cell.child, w));
     const pairs = await sql<{ parent: string; id: string }>(cell.pairs, [candidates]);
+    const seen = new Set(cell.followed ? pairs.map((p) => p.id) : await visible(cell.child, w));
     const byParent = new Map<string, { all: number; children: string[] }>(candidates.map((id) => [id, { all: 0, children: [] }]));
     for (const p of pairs) {
       const entry = byParent.get(p.parent)!;
@@ -617,8 +646,49 @@ describe('reads', () => {
 interface Target {
   id: string;
   table: string;
-  volunteerId: string;
+  /** The volunteer a review target hangs on (null for placement targets). */
+  volunteerId: string | null;
+  /** The document's other variables (a unique name, the target's department, centre, session…). */
+  extras: Record<string, unknown>;
 }
+
+let openCohort: string | undefined;
+const insertOne = async (text: string, params: unknown[]) => (await sql<{ id: string }>(text, params))[0]!.id;
+const newCenter = (code: string, name: string) =>
+  insertOne(
+    `insert into cohesion_center (id, name, address, zip, city, department_id, capacity) select gen_random_uuid(), $2, '1 place du Centre', '75001', 'Ville', d.id, 120 from department d where d.code = $1 returning id`,
+    [code, name],
+  );
+const newPoint = (code: string, name: string) =>
+  insertOne(`insert into meeting_point (id, name, address, zip, city, department_id) select gen_random_uuid(), $2, '2 place de la Gare', '75001', 'Ville', d.id from department d where d.code = $1 returning id`, [code, name]);
+const newSession = async (centerId: string) => {
+  openCohort ??= await openCohortId({ ...app, sql });
+  return insertOne(`insert into session (id, cohort_id, center_id, places_total, places_left) values (gen_random_uuid(), $1, $2, 40, 40) returning id`, [openCohort, centerId]);
+};
+
+/** A fresh placement target: its row (by SQL) and the variables its documents need. */
+async function freshPlacementTarget(kind: PlacementTarget, code: string): Promise<Target> {
+  const name = `Matrice ${randomUUID().slice(0, 8)}`;
+  openCohort ??= await openCohortId({ ...app, sql });
+  const base = { volunteerId: null, extras: { name, code: name.slice(-8), cohort: openCohort } };
+  if (kind === 'department') {
+    const [{ id }] = await sql<{ id: string }>('select id from department where code = $1', [code]);
+    return { ...base, id, table: 'department' };
+  }
+  const [{ id: dep }] = await sql<{ id: string }>('select id from department where code = $1', [code]);
+  if (kind === 'center' || kind === 'centerForSession') return { ...base, id: await newCenter(code, name), table: 'cohesion_center', extras: { ...base.extras, dep } };
+  if (kind === 'meetingPoint') return { ...base, id: await newPoint(code, name), table: 'meeting_point', extras: { ...base.extras, dep } };
+  const center = await newCenter(code, name);
+  const session = await newSession(center);
+  const point = await newPoint(code, name);
+  if (kind === 'session') return { ...base, id: session, table: 'session', extras: { ...base.extras, center } };
+  if (kind === 'sessionForLine') return { ...base, id: session, table: 'session', extras: { ...base.extras, point } };
+  const line = await insertOne(`insert into transport_line (id, code, session_id, seats_total, seats_left) values (gen_random_uuid(), $1, $2, 20, 20) returning id`, [name.slice(-8), session]);
+  await sql(`insert into transport_line_stop (id, line_id, meeting_point_id, position) values (gen_random_uuid(), $1, $2, 0)`, [line, point]);
+  return { ...base, id: line, table: 'transport_line', extras: { ...base.extras, session, point } };
+}
+
+const PLACEMENT_TARGETS: readonly TargetKind[] = ['department', 'center', 'meetingPoint', 'session', 'line', 'centerForSession', 'sessionForLine'];
 
 const codeOf = (departmentId: string) => departments.get(departmentId)!.code;
 
@@ -653,7 +723,8 @@ async function outPlacements(w: Who): Promise<Placement[]> {
 
 /** A fresh target for a mutation cell, created where `placement` says. */
 async function freshTarget(cell: Extract<Cell, { kind: 'mutation' }>, placement: Placement, authorId: string): Promise<Target> {
-  const volunteerId = await createVolunteer({ ...app, sql }, placement.code, cell.status);
+  if (PLACEMENT_TARGETS.includes(cell.target)) return freshPlacementTarget(cell.target as PlacementTarget, placement.code);
+  const volunteerId = await createVolunteer({ ...app, sql }, placement.code, cell.status ?? 'WAITING_VALIDATION');
   if (placement.sessionId) {
     await sql(`update volunteer set session_id = $1, phase1_status = case when status = 'VALIDATED' then 'ASSIGNED'::phase1_status else phase1_status end where id = $2`, [
       placement.sessionId,
@@ -661,20 +732,34 @@ async function freshTarget(cell: Extract<Cell, { kind: 'mutation' }>, placement:
     ]);
     await sql('update session set places_left = places_left - 1 where id = $1', [placement.sessionId]);
   }
-  if (cell.target === 'volunteer') return { id: volunteerId, table: 'volunteer', volunteerId };
+  if (cell.target === 'volunteer') return { id: volunteerId, table: 'volunteer', volunteerId, extras: {} };
   if (cell.target === 'correctionRequest') {
     const [row] = await sql<{ id: string }>(
       `insert into correction_request (id, volunteer_id, field, reason, message, status, sent_at) values (gen_random_uuid(), $1, 'birthDate', 'UNREADABLE', 'Acte illisible.', 'SENT', now()) returning id`,
       [volunteerId],
     );
-    return { id: row.id, table: 'correction_request', volunteerId };
+    return { id: row.id, table: 'correction_request', volunteerId, extras: {} };
   }
   const [row] = await sql<{ id: string }>(`insert into note (id, volunteer_id, author_id, content) values (gen_random_uuid(), $1, $2, 'Dossier suivi.') returning id`, [volunteerId, authorId]);
-  return { id: row.id, table: 'note', volunteerId };
+  return { id: row.id, table: 'note', volunteerId, extras: {} };
 }
 
-/** The target's row and everything hanging on its volunteer: must not move after a refused write. */
+/** The target's row and everything hanging on it: must not move after a refused write. */
 async function snapshot(target: Target): Promise<unknown> {
+  if (!target.volunteerId) {
+    // Placement targets: the row, its audit events, and what a creation there would add (found by the case's unique name).
+    const [row] = await sql(
+      `select (select row_to_json(t) from ${target.table} t where t.id = $1) as target,
+              (select count(*)::int from audit_event where record_id = $1) as audit_events,
+              (select count(*)::int from cohesion_center where name = $2) as centers,
+              (select count(*)::int from meeting_point where name = $2) as points,
+              (select count(*)::int from session where center_id = $1) as sessions,
+              (select count(*)::int from transport_line where session_id = $1 or id = $1) as lines,
+              (select count(*)::int from transport_line_stop where line_id = $1) as stops`,
+      [target.id, target.extras.name],
+    );
+    return row;
+  }
   const [row] = await sql(
     `select (select row_to_json(t) from ${target.table} t where t.id = $1) as target,
             (select row_to_json(v) from volunteer v where v.id = $2) as volunteer,
@@ -694,7 +779,7 @@ const REFUSED_IN_SCOPE = ['NOT_FOUND', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR', 'UN
 
 function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string): void {
   type Answer = { m: unknown };
-  const run = (w: Who, id: string) => w.client.request<Answer>(cell.document, { id });
+  const run = (w: Who, id: string, extras: Record<string, unknown> = {}) => w.client.request<Answer>(cell.document, { ...extras, id });
   const bulkFailure = (response: GraphQLResponse<Answer>) => (response.data?.m as { failed?: { code: string }[] } | undefined)?.failed?.[0]?.code;
 
   it('FORBIDDEN: the role may not use it; the target is unchanged, ≡ missing', async ({ expect, skip }) => {
@@ -703,10 +788,10 @@ function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string)
     const [placement] = inPlacements(w);
     const target = await freshTarget(cell, placement ?? { label: '75', code: '75' }, w.id);
     const before = await snapshot(target);
-    const response = await run(w, target.id);
+    const response = await run(w, target.id, target.extras);
     expectForbidden(expect, response, 'm');
     expect(await snapshot(target)).toEqual(before);
-    expect(canonical(response)).toBe(canonical(await run(w, randomUUID())));
+    expect(canonical(response)).toBe(canonical(await run(w, randomUUID(), target.extras)));
   });
   it('in scope: not NOT_FOUND (done, or refused for a domain reason)', async ({ expect, skip }) => {
     const w = who(email);
@@ -714,13 +799,14 @@ function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string)
     skip(!mayUse(cell.roles, w) || placements.length === 0, 'no in-scope target for this account');
     for (const placement of placements) {
       const target = await freshTarget(cell, placement, w.id);
-      const response = await run(w, target.id);
+      const response = await run(w, target.id, target.extras);
       const message = `${placement.label}: ${canonical(response)}`;
       expect(REFUSED_IN_SCOPE, message).not.toContain(errorCode(response));
       if (response.errors) continue;
       if (cell.result === 'same') expect((response.data?.m as { id: string }).id, message).toBe(target.id);
       if (cell.result === 'created') expect((response.data?.m as { volunteerId: string }).volunteerId, message).toBe(target.volunteerId);
       if (cell.result === 'boolean') expect(response.data?.m, message).toBe(true);
+      if (cell.result === 'new') expect((response.data?.m as { id: string }).id, message).toMatch(/^[0-9a-f-]{36}$/);
       if (cell.result === 'bulk') {
         const { succeeded, failed } = response.data?.m as { succeeded: string[]; failed: { id: string; code: string }[] };
         expect([...succeeded, ...failed.map((f) => f.id)], message).toEqual([target.id]);
@@ -735,18 +821,20 @@ function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string)
     for (const placement of placements) {
       const target = await freshTarget(cell, placement, w.id);
       const before = await snapshot(target);
-      const response = await run(w, target.id);
+      const response = await run(w, target.id, target.extras);
       const message = `${placement.label}: ${canonical(response)}`;
       expect(cell.result === 'bulk' ? bulkFailure(response) : errorCode(response), message).toBe('NOT_FOUND');
       expect(await snapshot(target), placement.label).toEqual(before);
       const missingId = randomUUID();
-      expect(masked(response, target.id), placement.label).toBe(masked(await run(w, missingId), missingId));
+      expect(masked(response, target.id), placement.label).toBe(masked(await run(w, missingId, target.extras), missingId));
     }
   });
   it('missing: NOT_FOUND', async ({ expect, skip }) => {
     const w = who(email);
     skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
-    const response = await run(w, randomUUID());
+    // The other variables of a real target, so that only the id is missing.
+    const extras = PLACEMENT_TARGETS.includes(cell.target) ? (await freshTarget(cell, inPlacements(w)[0] ?? { label: '75', code: '75' }, w.id)).extras : {};
+    const response = await run(w, randomUUID(), extras);
     expect(cell.result === 'bulk' ? bulkFailure(response) : errorCode(response), canonical(response)).toBe('NOT_FOUND');
     if (cell.result !== 'bulk') expect(response.data).toBeNull();
   });

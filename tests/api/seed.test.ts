@@ -175,6 +175,32 @@ describe('demo data', () => {
     });
   }
 
+  it('the default demo (5,000 volunteers) has placement work: ≥ 100 validated files awaiting assignment in regions 11 and 84, more places left than that, a line per session', async () => {
+    await withSeed(5000, now(), async (sql) => {
+      const regions = await sql<{ code: string; waiting: number; places: number }>(
+        `with open as (select id from cohort where status = 'PUBLISHED' and registration_start_date <= current_date order by start_date desc limit 1)
+         select r.code,
+           (select count(*)::int from volunteer v join department d on d.id = v.department_id
+             where d.region_id = r.id and v.cohort_id = (select id from open) and v.status = 'VALIDATED' and v.phase1_status = 'WAITING_ASSIGNMENT' and v.session_id is null) as waiting,
+           (select coalesce(sum(s.places_left), 0)::int from session s join cohesion_center c on c.id = s.center_id join department d on d.id = c.department_id
+             where d.region_id = r.id and s.cohort_id = (select id from open)) as places
+         from region r where r.code in ('11', '84') order by r.code`,
+      );
+      for (const r of regions) {
+        expect(r.waiting, r.code).toBeGreaterThanOrEqual(100);
+        expect(r.places, r.code).toBeGreaterThan(r.waiting);
+      }
+      const [lines] = await sql<{ without: number; riders_off_route: number; seats_wrong: number }>(
+        `select (select count(*)::int from session s join cohort c on c.id = s.cohort_id where c.status = 'PUBLISHED' and c.start_date > current_date
+                   and not exists (select 1 from transport_line l where l.session_id = s.id)) as without,
+                (select count(*)::int from volunteer v where v.transport_line_id is not null
+                   and not exists (select 1 from transport_line_stop st where st.line_id = v.transport_line_id and st.meeting_point_id = v.meeting_point_id)) as riders_off_route,
+                (select count(*)::int from transport_line l where l.seats_left <> l.seats_total - (select count(*) from volunteer v where v.transport_line_id = l.id)) as seats_wrong`,
+      );
+      expect(lines).toEqual({ without: 0, riders_off_route: 0, seats_wrong: 0 });
+    });
+  });
+
   it('places the cohorts relative to any day, named after the month of their stay', () => {
     const months = ['Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre'];
     const nameOf = (date: string) => `${months[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;

@@ -32,6 +32,8 @@ export interface TypeRule {
   where: Partial<Record<Role, string>> & { default: string };
   /** In-scope samples are taken first among the rows matching this (the interesting ones). */
   prefer?: string;
+  /** Read only as a nested field of another type (no `T(id)`, `allTs`, `_allTsMeta`). */
+  nestedOnly?: true;
   /** What `T(id)` selects for an in-scope row, and the expected answer as SQL (json `value`, $1 = id). */
   one?: { select: string; expected: string };
 }
@@ -57,6 +59,24 @@ export const TYPES: Record<string, TypeRule> = {
     where: { HEAD_CENTER: 'x.id = any(me.sessions)', default: 'x.center_id in (select c.id from cohesion_center c where c.department_id = any(me.deps))' },
   },
   MeetingPoint: { table: 'meeting_point', roles: ALL_ROLES, where: { HEAD_CENTER: 'false', default: DEPARTMENT } },
+  TransportLine: {
+    table: 'transport_line',
+    roles: ALL_ROLES,
+    where: {
+      HEAD_CENTER: 'x.session_id = any(me.sessions)',
+      default: 'x.session_id in (select s.id from session s join cohesion_center c on c.id = s.center_id where c.department_id = any(me.deps))',
+    },
+  },
+  /** Read only through its line (`TransportLine.stops`). */
+  TransportLineStop: {
+    table: 'transport_line_stop',
+    roles: ALL_ROLES,
+    nestedOnly: true,
+    where: {
+      HEAD_CENTER: 'x.line_id in (select l.id from transport_line l where l.session_id = any(me.sessions))',
+      default: 'x.line_id in (select l.id from transport_line l join session s on s.id = l.session_id join cohesion_center c on c.id = s.center_id where c.department_id = any(me.deps))',
+    },
+  },
   Volunteer: {
     table: 'volunteer',
     roles: STAFF,
@@ -88,6 +108,9 @@ export const TYPES: Record<string, TypeRule> = {
   },
   AuditEvent: { table: 'audit_event', roles: REVIEWERS, where: { default: DEPARTMENT } },
 };
+
+/** The types with their own queries (`T(id)`, `allTs`, `_allTsMeta`). */
+export const QUERIED_TYPES = Object.keys(TYPES).filter((type) => !TYPES[type].nestedOnly);
 
 /** What the oracle needs of an account. */
 export interface Territory {

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201214348 } from './Migration20261201214348';
 import { Migration20261128195309 } from './Migration20261128195309';
 import { Migration20261128195310 } from './Migration20261128195310';
 import { Migration20261128204249 } from './Migration20261128204249';
@@ -6,8 +7,13 @@ import { Migration20261129053728 } from './Migration20261129053728';
 
 /** Every migration, in order. `npm run db:migration:create` appends new ones here. */
 export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261128195309', class: Migration20261128195309 },
-  { name: 'Migration20261128195310', class: Migration20261128195310 },
-  { name: 'Migration20261128204249', class: Migration20261128204249 },
-  { name: 'Migration20261129053728', class: Migration20261129053728 },
+  { name: 'Migration20261128195309',
+  class: Migration20261128195309 },
+  { name: 'Migration20261128195310',
+  class: Migration20261128195310 },
+  { name: 'Migration20261128204249',
+  class: Migration20261128204249 },
+  { name: 'Migration20261129053728',
+  class: Migration20261129053728 },
+  { name: 'Migration20261201214348', class: Migration20261201214348 },
 ];

@@ -26,7 +26,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'dept-92@demo.snu.test', role: 'REFERENT_DEPARTMENT', firstName: 'Nadia', lastName: 'Altoséquanaise', departmentCodes: ['92'] },
   { email: 'dept-69@demo.snu.test', role: 'REFERENT_DEPARTMENT', firstName: 'Marc', lastName: 'Lyonnais', departmentCodes: ['69'] },
   { email: 'visitor-11@demo.snu.test', role: 'VISITOR', firstName: 'Hélène', lastName: 'Préfecture', regionCode: '11' },
-  { email: 'head-center@demo.snu.test', role: 'HEAD_CENTER', firstName: 'Thierry', lastName: 'Chef-de-Centre' },
+  // Appointed in Île-de-France: the region's manager may name it head of one of its sessions.
+  { email: 'head-center@demo.snu.test', role: 'HEAD_CENTER', firstName: 'Thierry', lastName: 'Chef-de-Centre', regionCode: '11' },
 ];
 
 /** Departments that must show every status and at least 20 files waiting for validation. */
@@ -435,15 +436,42 @@ async function seed(client: pg.Client, total: number, day: number, log: (message
         return slots.find((s) => s.cohortId === cohortId && s.departmentCode === '92' && s.placesLeft > 0);
       }
     }
-    if (!r.chance(0.45)) return undefined;
+    // Most validated files still wait for assignment (the placement demo has work to do).
+    if (!r.chance(0.25)) return undefined;
     const available = slots.filter((s) => s.cohortId === cohortId && s.placesLeft > 0);
     // Paris sends part of its volunteers to a centre of Hauts-de-Seine: cross-department placement.
     if (code === '75' && r.chance(0.3)) return available.find((s) => s.departmentCode === '92');
     return available.find((s) => s.departmentCode === code) ?? available.find((s) => s.regionCode === regionOf.get(code));
   }
 
-  // Places left follow from the volunteers actually placed.
+  // Transport: one line per session of the open cohort, serving the meeting points of its
+  // region in order, leaving on the stay's first morning; seats for every place of the session.
+  const lineRows: unknown[][] = [];
+  const stopRows: unknown[][] = [];
+  const stayStart = Date.parse(`${open.startDate}T00:00:00Z`);
+  for (const slot of slots.filter((s) => s.cohortId === open.id)) {
+    const id = rnd.uuid();
+    lineRows.push([id, `${slot.departmentCode}-${String(lineRows.length + 1).padStart(2, '0')}`, slot.id, slot.placesTotal, slot.placesTotal]);
+    const served = departments.filter((d) => d.region_code === slot.regionCode).flatMap((d) => meetingPoints.get(d.code) ?? []).slice(0, 30);
+    // 07:00 Paris time in winter (06:00 UTC), then every 20 minutes along the route.
+    served.forEach((point, position) => stopRows.push([rnd.uuid(), id, point, position, new Date(stayStart + (6 * 60 + 20 * position) * 60_000)]));
+  }
+  await insertBatch(client, 'transport_line', [['id', 'uuid'], ['code', 'text'], ['session_id', 'uuid'], ['seats_total', 'int'], ['seats_left', 'int'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    lineRows.map((row) => [...row, 1, setUpAt, setUpAt]));
+  await insertBatch(client, 'transport_line_stop', [['id', 'uuid'], ['line_id', 'uuid'], ['meeting_point_id', 'uuid'], ['position', 'int'], ['departure_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    stopRows.map((row) => [...row, setUpAt, setUpAt]));
+  // Volunteers placed with a meeting point ride their session's line from it (when the line stops there).
+  await client.query(
+    `update volunteer v set transport_line_id = l.id from transport_line l
+     where l.session_id = v.session_id and v.meeting_point_id is not null
+       and exists (select 1 from transport_line_stop st where st.line_id = l.id and st.meeting_point_id = v.meeting_point_id)`,
+  );
+  await client.query(`update volunteer set meeting_point_id = null where meeting_point_id is not null and transport_line_id is null`);
+
+  // Places and seats left follow from the volunteers actually placed.
   await client.query('update session s set places_left = s.places_total - (select count(*) from volunteer v where v.session_id = s.id)');
+  await client.query('update transport_line l set seats_left = l.seats_total - (select count(*) from volunteer v where v.transport_line_id = l.id)');
+  log(`Lignes de transport : ${lineRows.length} (${stopRows.length} arrêts)`);
   log(`Volontaires : ${total.toLocaleString('fr-FR')}`);
 
   // Goals: room for at least 60 more validations in every department of the open cohort.

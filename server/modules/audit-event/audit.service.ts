@@ -28,3 +28,10 @@ export function recordAudit(em: EntityManager, actor: Pick<CurrentUser, 'id' | '
   em.persist(event);
   return event;
 }
+
+/** `recordAudit` for the generic record writes (common/record-writes.ts): one event per change. */
+export function auditWriter(recordType: string) {
+  return (em: EntityManager, actor: Pick<CurrentUser, 'id' | 'impersonatorId'>, change: { action: string; recordId: string; departmentId: string | null; changes: AuditChanges }): void => {
+    recordAudit(em, actor, { ...change, recordType });
+  };
+}

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
@@ -36,4 +36,8 @@ export class CohesionCenter extends BaseEntity {
   @Field(() => Boolean, { description: 'Accessible aux personnes à mobilité réduite' })
   @Property({ type: 'boolean', default: false })
   accessibleReducedMobility: boolean = false;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Filtres de la liste des centres' })
 export class CohesionCenterFilter {
@@ -15,5 +15,29 @@ export class CohesionCenterFilter {
   regionId?: string;
 
   @Field(() => Boolean, { nullable: true })
+  accessibleReducedMobility?: boolean;
+}
+
+@InputType({ description: 'Un centre de cohésion à créer ou modifier' })
+export class CohesionCenterInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  address!: string;
+
+  @Field(() => String)
+  zip!: string;
+
+  @Field(() => String)
+  city!: string;
+
+  @Field(() => ID)
+  departmentId!: string;
+
+  @Field(() => Int, { description: 'Capacité d’accueil (lits)' })
+  capacity!: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Accessible aux personnes à mobilité réduite (faux par défaut)' })
   accessibleReducedMobility?: boolean;
 }

@@ -1,14 +1,15 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
-import { ALL_ROLES } from '../../kernel/roles';
+import { ALL_ROLES, PLACEMENT_MANAGERS, Role } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
 import { Department } from '../department/department.entity';
 import { Session } from '../session/session.entity';
 import { CohesionCenter } from './cohesion-center.entity';
-import { CohesionCenterFilter } from './cohesion-center.inputs';
+import { CohesionCenterFilter, CohesionCenterInput } from './cohesion-center.inputs';
+import { createCohesionCenter, deleteCohesionCenter, updateCohesionCenter } from './cohesion-center.service';
 
 @Resolver(() => CohesionCenter)
 export class CohesionCenterResolver extends createReadResolver({
@@ -42,5 +43,28 @@ export class CohesionCenterResolver extends createReadResolver({
   @FieldResolver(() => [Session])
   sessions(@Root() center: Row<CohesionCenter>, @Ctx() ctx: RequestContext): Promise<Session[]> {
     return ctx.loaders.children(Session, 'center', center.id, { createdAt: 'asc' });
+  }
+
+  @Authorized(PLACEMENT_MANAGERS)
+  @Mutation(() => CohesionCenter, { description: 'Créer un centre de cohésion (dans sa région ; partout pour l’administration)' })
+  createCohesionCenter(@Arg('input', () => CohesionCenterInput) input: CohesionCenterInput, @Ctx() ctx: RequestContext): Promise<CohesionCenter> {
+    return createCohesionCenter(ctx, input);
+  }
+
+  @Authorized(PLACEMENT_MANAGERS)
+  @Mutation(() => CohesionCenter, { description: 'Modifier un centre de cohésion' })
+  updateCohesionCenter(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CohesionCenterInput) input: CohesionCenterInput,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CohesionCenter> {
+    return updateCohesionCenter(ctx, id, input, version);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Supprimer un centre sans volontaire affecté (administration)' })
+  deleteCohesionCenter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return deleteCohesionCenter(ctx, id);
   }
 }

@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
 import { NOTHING, Scoped } from '../../scope/rules';
@@ -28,4 +28,8 @@ export class MeetingPoint extends BaseEntity {
 
   @ManyToOne(() => Department, { ref: true, index: true })
   department!: Ref<Department>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
 }

@@ -14,3 +14,21 @@ export class MeetingPointFilter {
   @Field(() => ID, { nullable: true })
   regionId?: string;
 }
+
+@InputType({ description: 'Un point de rassemblement à créer ou modifier' })
+export class MeetingPointInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  address!: string;
+
+  @Field(() => String)
+  zip!: string;
+
+  @Field(() => String)
+  city!: string;
+
+  @Field(() => ID)
+  departmentId!: string;
+}

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Check, Entity, ManyToOne, type Opt, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
@@ -13,6 +13,8 @@ import { User } from '../user/user.entity';
   user.role === Role.HEAD_CENTER ? { id: { $in: user.territory.sessionIds } } : { center: { department: { $in: user.territory.departmentIds } } },
 )
 @Unique({ properties: ['cohort', 'center'] })
+// Places are guaranteed by PostgreSQL: this constraint, and assignment's conditional update.
+@Check({ name: 'session_places_check', expression: 'places_left >= 0 and places_left <= places_total' })
 @Entity()
 export class Session extends BaseEntity {
   @ManyToOne(() => Cohort, { ref: true, index: true })
@@ -25,7 +27,7 @@ export class Session extends BaseEntity {
   @Property({ type: 'integer' })
   placesTotal!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Places restantes : toujours places totales moins volontaires affectés' })
   @Property({ type: 'integer' })
   placesLeft!: number;
 
@@ -34,5 +36,5 @@ export class Session extends BaseEntity {
 
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: number & Opt;
 }

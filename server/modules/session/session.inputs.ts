@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Filtres de la liste des sessions' })
 export class SessionFilter {
@@ -25,4 +25,19 @@ export class SessionFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Seulement les sessions qui ont encore des places' })
   hasPlacesLeft?: boolean;
+}
+
+@InputType({ description: 'Une session (un séjour dans un centre) à créer ou modifier' })
+export class SessionInput {
+  @Field(() => ID)
+  cohortId!: string;
+
+  @Field(() => ID)
+  centerId!: string;
+
+  @Field(() => Int, { description: 'Nombre de places (au plus la capacité du centre)' })
+  placesTotal!: number;
+
+  @Field(() => ID, { nullable: true, description: 'Chef de centre (un compte HEAD_CENTER)' })
+  headCenterId?: string | null;
 }

@@ -1,7 +1,7 @@
-import { Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
-import { ALL_ROLES, STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
+import { ALL_ROLES, PLACEMENT_MANAGERS, Role, STAFF_WITH_PERSONAL_DATA } from '../../kernel/roles';
 import { createReadResolver, followSelected } from '../../common/crud.resolver';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
@@ -10,7 +10,9 @@ import { Cohort } from '../cohort/cohort.entity';
 import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { Session } from './session.entity';
-import { SessionFilter } from './session.inputs';
+import { SessionFilter, SessionInput } from './session.inputs';
+import { createSession, deleteSession, updateSession } from './session.service';
+import { TransportLine } from '../transport-line/transport-line.entity';
 
 @Resolver(() => Session)
 export class SessionResolver extends createReadResolver({
@@ -74,5 +76,34 @@ export class SessionResolver extends createReadResolver({
   @FieldResolver(() => [Volunteer])
   volunteers(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     return ctx.loaders.children(Volunteer, 'session', session.id, { lastName: 'asc' });
+  }
+
+  /** The session's transport lines (in scope through the session). */
+  @FieldResolver(() => [TransportLine], { description: 'Lignes de transport vers cette session' })
+  transportLines(@Root() session: Row<Session>, @Ctx() ctx: RequestContext): Promise<TransportLine[]> {
+    return ctx.loaders.children(TransportLine, 'session', session.id, { code: 'asc' });
+  }
+
+  @Authorized(PLACEMENT_MANAGERS)
+  @Mutation(() => Session, { description: 'Créer une session : un séjour dans un centre de sa région' })
+  createSession(@Arg('input', () => SessionInput) input: SessionInput, @Ctx() ctx: RequestContext): Promise<Session> {
+    return createSession(ctx, input);
+  }
+
+  @Authorized(PLACEMENT_MANAGERS)
+  @Mutation(() => Session, { description: 'Modifier une session (places jamais en dessous des places prises)' })
+  updateSession(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => SessionInput) input: SessionInput,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Session> {
+    return updateSession(ctx, id, input, version);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Supprimer une session sans volontaire affecté (administration)' })
+  deleteSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return deleteSession(ctx, id);
   }
 }

@@ -7,6 +7,7 @@ import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
+import { TransportLine } from '../transport-line/transport-line.entity';
 import { Gender, Grade, Phase1Status, RefusalReason, SchoolSituation, VolunteerStatus } from './volunteer.enums';
 import { Guardian } from './guardian.embeddable';
 import { now } from '../../kernel/clock';
@@ -170,6 +171,10 @@ export class Volunteer extends BaseEntity {
 
   @ManyToOne(() => MeetingPoint, { ref: true, nullable: true, index: true })
   meetingPoint: Ref<MeetingPoint> | null = null;
+
+  /** The line whose seat the volunteer takes from its meeting point (set with `meetingPoint`). */
+  @ManyToOne(() => TransportLine, { ref: true, nullable: true, index: true })
+  transportLine: Ref<TransportLine> | null = null;
 
   @Field(() => Int)
   @Property({ type: 'integer', version: true })

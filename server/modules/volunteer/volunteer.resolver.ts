@@ -10,6 +10,7 @@ import { Note } from '../note/note.entity';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
+import { TransportLine } from '../transport-line/transport-line.entity';
 import { VolunteerTransition } from './volunteer.enums';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.inputs';
@@ -79,6 +80,17 @@ export class VolunteerResolver extends createReadResolver({
   @FieldResolver(() => MeetingPoint, { nullable: true })
   meetingPoint(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<MeetingPoint | null> {
     return ctx.loaders.follow(MeetingPoint, volunteer.meetingPoint);
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  transportLineId(@Root() volunteer: Row<Volunteer>): string | null {
+    return volunteer.transportLine?.id ?? null;
+  }
+
+  /** The line a visible volunteer rides stays visible, like its session. */
+  @FieldResolver(() => TransportLine, { nullable: true, description: 'Ligne de transport (avec le point de rassemblement)' })
+  transportLine(@Root() volunteer: Row<Volunteer>, @Ctx() ctx: RequestContext): MaybePromise<TransportLine | null> {
+    return ctx.loaders.follow(TransportLine, volunteer.transportLine);
   }
 
   @FieldResolver(() => [VolunteerTransition], { description: 'Actions que l’utilisateur peut faire maintenant sur ce dossier' })
