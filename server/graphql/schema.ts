@@ -5,6 +5,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { projectRoot } from '../config';
+import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AuditEventResolver } from '../modules/audit-event/audit-event.resolver';
 import { CohesionCenterResolver } from '../modules/cohesion-center/cohesion-center.resolver';
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditEventResolver,
   EmailMessageResolver,
   VolunteerReviewResolver,
+  AssignmentResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');

@@ -37,7 +37,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 // CELLS: one entry per schema field (Query.x, Mutation.x, Type.listField). Plain data.
 // ---------------------------------------------------------------------------------------------
 
-type TargetKind = 'volunteer' | 'correctionRequest' | 'note' | PlacementTarget;
+type TargetKind = 'volunteer' | 'correctionRequest' | 'note' | 'assignable' | 'placed' | PlacementTarget;
 /**
  * Placement targets, created fresh by SQL in the placement's department: a department itself (for
  * creations there), a centre, a meeting point, a session (in a fresh centre), a line (on a fresh
@@ -79,7 +79,7 @@ const correction = (name: string): Cell => ({
 
 const PLACEMENT: readonly Role[] = ['ADMIN', 'REFERENT_REGION'];
 const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
-const place = (target: PlacementTarget, document: string, result: 'same' | 'new' | 'boolean', roles = PLACEMENT): Cell => ({ kind: 'mutation', roles, target, document, result });
+const place = (target: TargetKind, document: string, result: 'same' | 'new' | 'boolean', roles = PLACEMENT): Cell => ({ kind: 'mutation', roles, target, document, result });
 const CENTER_INPUT = 'input: { name: $name, address: "3 rue de la Paix", zip: "75002", city: "Paris", departmentId: $dep, capacity: 120 }';
 const POINT_INPUT = 'input: { name: $name, address: "Parvis de la gare", zip: "75010", city: "Paris", departmentId: $dep }';
 
@@ -134,6 +134,16 @@ const CELLS: Record<string, Cell> = {
   },
   'Mutation.deleteNote': { kind: 'mutation', roles: STAFF, target: 'note', status: 'WAITING_VALIDATION', document: 'mutation($id: ID!) { m: deleteNote(id: $id) }', result: 'boolean' },
 
+  // A validated volunteer and a fresh session of its department ($session); `placed` is already in it.
+  'Mutation.assignVolunteer': place('assignable', 'mutation($id: ID!, $session: ID!) { m: assignVolunteer(id: $id, sessionId: $session) { id } }', 'same'),
+  'Mutation.unassignVolunteer': place('placed', 'mutation($id: ID!) { m: unassignVolunteer(id: $id) { id } }', 'same'),
+  'Mutation.assignVolunteers': {
+    kind: 'mutation',
+    roles: PLACEMENT,
+    target: 'assignable',
+    document: 'mutation($id: ID!, $session: ID!) { m: assignVolunteers(assignments: [{ volunteerId: $id, sessionId: $session }]) { succeeded failed { id code message } } }',
+    result: 'bulk',
+  },
   'Mutation.createCohesionCenter': place('department', `mutation($id: ID!, $name: String!) { m: createCohesionCenter(${CENTER_INPUT.replace('$dep', '$id')}) { id } }`, 'new'),
   'Mutation.updateCohesionCenter': place('center', `mutation($id: ID!, $name: String!, $dep: ID!) { m: updateCohesionCenter(id: $id, ${CENTER_INPUT}) { id } }`, 'same'),
   'Mutation.deleteCohesionCenter': place('center', 'mutation($id: ID!) { m: deleteCohesionCenter(id: $id) }', 'boolean', ADMIN_ONLY),
@@ -689,6 +699,8 @@ async function freshPlacementTarget(kind: PlacementTarget, code: string): Promis
 }
 
 const PLACEMENT_TARGETS: readonly TargetKind[] = ['department', 'center', 'meetingPoint', 'session', 'line', 'centerForSession', 'sessionForLine'];
+/** Targets whose documents need other variables (`extras`), also for a missing id. */
+const WITH_EXTRAS: readonly TargetKind[] = [...PLACEMENT_TARGETS, 'assignable', 'placed'];
 
 const codeOf = (departmentId: string) => departments.get(departmentId)!.code;
 
@@ -724,6 +736,15 @@ async function outPlacements(w: Who): Promise<Placement[]> {
 /** A fresh target for a mutation cell, created where `placement` says. */
 async function freshTarget(cell: Extract<Cell, { kind: 'mutation' }>, placement: Placement, authorId: string): Promise<Target> {
   if (PLACEMENT_TARGETS.includes(cell.target)) return freshPlacementTarget(cell.target as PlacementTarget, placement.code);
+  if (cell.target === 'assignable' || cell.target === 'placed') {
+    const volunteerId = await createVolunteer({ ...app, sql }, placement.code, 'VALIDATED');
+    const session = await newSession(await newCenter(placement.code, `Matrice ${randomUUID().slice(0, 8)}`));
+    if (cell.target === 'placed') {
+      await sql(`update volunteer set session_id = $1, phase1_status = 'ASSIGNED' where id = $2`, [session, volunteerId]);
+      await sql('update session set places_left = places_left - 1 where id = $1', [session]);
+    }
+    return { id: volunteerId, table: 'volunteer', volunteerId, extras: { session } };
+  }
   const volunteerId = await createVolunteer({ ...app, sql }, placement.code, cell.status ?? 'WAITING_VALIDATION');
   if (placement.sessionId) {
     await sql(`update volunteer set session_id = $1, phase1_status = case when status = 'VALIDATED' then 'ASSIGNED'::phase1_status else phase1_status end where id = $2`, [
@@ -833,7 +854,7 @@ function mutationCases(cell: Extract<Cell, { kind: 'mutation' }>, email: string)
     const w = who(email);
     skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
     // The other variables of a real target, so that only the id is missing.
-    const extras = PLACEMENT_TARGETS.includes(cell.target) ? (await freshTarget(cell, inPlacements(w)[0] ?? { label: '75', code: '75' }, w.id)).extras : {};
+    const extras = WITH_EXTRAS.includes(cell.target) ? (await freshTarget(cell, inPlacements(w)[0] ?? { label: '75', code: '75' }, w.id)).extras : {};
     const response = await run(w, randomUUID(), extras);
     expect(cell.result === 'bulk' ? bulkFailure(response) : errorCode(response), canonical(response)).toBe('NOT_FOUND');
     if (cell.result !== 'bulk') expect(response.data).toBeNull();

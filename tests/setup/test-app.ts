@@ -40,6 +40,8 @@ export interface TestAppOptions {
    * template (seeded on the day the run started), with `volunteers` volunteers (default 300).
    */
   seed?: { at: Date; volunteers?: number };
+  /** A second server instance (its own ORM, pool and HTTP server) on another app's database; closing it leaves the database. */
+  shareDatabaseOf?: TestApp;
 }
 
 export const SEEDED_APP_VOLUNTEERS = 300;
@@ -66,7 +68,8 @@ export async function dropTestDatabase(url: string): Promise<void> {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const overrides = options.config ?? {};
-  const url = await createTestDatabase(options.seed ? 'empty' : 'seeded');
+  const shared = options.shareDatabaseOf;
+  const url = shared ? String(shared.orm.config.get('clientUrl')) : await createTestDatabase(options.seed ? 'empty' : 'seeded');
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ADMIN_DIR: '' }),
     adminDir: '',
@@ -82,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       throw error;
     }
   }
-  const seededAt = options.seed?.at ?? new Date(inject('templateSeededAt'));
+  const seededAt = shared?.seededAt ?? options.seed?.at ?? new Date(inject('templateSeededAt'));
   const logger = pino({ level: 'silent' });
   const jobs = options.jobs
     ? await Jobs.start(url, orm, options.jobs.mailer ?? createMailer(undefined), logger, {
@@ -111,7 +114,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await jobs?.stop();
       await orm.close(true);
       await pool.end();
-      await dropTestDatabase(url);
+      if (!shared) await dropTestDatabase(url);
     },
   };
 }

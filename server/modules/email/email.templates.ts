@@ -6,17 +6,28 @@ export type EmailTemplate =
   | 'VOLUNTEER_WAITING_LIST'
   | 'VOLUNTEER_CORRECTION_REQUESTED'
   | 'VOLUNTEER_CORRECTION_REMINDER'
-  | 'VOLUNTEER_WITHDRAWN';
+  | 'VOLUNTEER_WITHDRAWN'
+  | 'VOLUNTEER_ASSIGNED'
+  | 'VOLUNTEER_UNASSIGNED';
 
 export interface TemplateData {
   cohortName: string;
   message?: string | null;
   reasonLabel?: string | null;
   corrections?: Array<{ fieldLabel: string; reasonLabel: string; message: string | null }>;
+  /** The convocation's facts (assignment). */
+  assignment?: {
+    centerName: string;
+    centerAddress: string;
+    stayDates: string;
+    meetingPoint: string | null;
+    departure: string | null;
+    lineCode: string | null;
+  };
 }
 
 /** Whether the guardian receives a copy (decisions that need them: validation, refusal, corrections). */
-export const GUARDIAN_COPY: ReadonlySet<EmailTemplate> = new Set(['VOLUNTEER_VALIDATED', 'VOLUNTEER_REFUSED', 'VOLUNTEER_CORRECTION_REQUESTED']);
+export const GUARDIAN_COPY: ReadonlySet<EmailTemplate> = new Set(['VOLUNTEER_VALIDATED', 'VOLUNTEER_REFUSED', 'VOLUNTEER_CORRECTION_REQUESTED', 'VOLUNTEER_ASSIGNED', 'VOLUNTEER_UNASSIGNED']);
 
 const SIGNATURE = '\n\nL’équipe du Service National Universel\nCet e-mail est envoyé automatiquement, merci de ne pas y répondre.';
 
@@ -52,6 +63,21 @@ export function renderEmail(template: EmailTemplate, volunteer: Pick<Volunteer, 
       return {
         subject: `Rappel : votre dossier SNU (${data.cohortName}) est toujours à corriger`,
         body: `${hello}Nous attendons toujours la correction des éléments suivants de votre dossier :\n${corrections(data)}${SIGNATURE}`,
+      };
+    case 'VOLUNTEER_ASSIGNED': {
+      const a = data.assignment!;
+      const travel = a.meetingPoint
+        ? `Point de rassemblement : ${a.meetingPoint}\nDépart : ${a.departure ?? 'l’horaire vous sera précisé'}${a.lineCode ? ` (ligne ${a.lineCode})` : ''}`
+        : 'Vous rejoignez le centre par vos propres moyens.';
+      return {
+        subject: `Votre affectation au séjour SNU (${data.cohortName})`,
+        body: `${hello}Vous êtes affecté(e) au séjour de cohésion « ${data.cohortName} », ${a.stayDates}.\nCentre : ${a.centerName}, ${a.centerAddress}\n${travel}\n\nVotre convocation est jointe à ce message : imprimez-la et apportez-la, signée par votre représentant légal, le jour du départ.${SIGNATURE}`,
+      };
+    }
+    case 'VOLUNTEER_UNASSIGNED':
+      return {
+        subject: `Votre affectation au séjour SNU (${data.cohortName}) est annulée`,
+        body: `${hello}Votre affectation au séjour « ${data.cohortName} » est annulée : votre convocation précédente n’est plus valable. Vous recevrez une nouvelle affectation dès que possible.${SIGNATURE}`,
       };
     case 'VOLUNTEER_WITHDRAWN':
       return {

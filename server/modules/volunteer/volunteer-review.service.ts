@@ -13,6 +13,7 @@ import { queueVolunteerEmail } from '../email/email.service';
 import type { EmailTemplate, TemplateData } from '../email/email.templates';
 import { InscriptionGoal } from '../inscription-goal/inscription-goal.entity';
 import { Session } from '../session/session.entity';
+import { TransportLine } from '../transport-line/transport-line.entity';
 import { findInScope, followRelation } from '../../scope/write-guard';
 import { now, todayInParis } from '../../kernel/clock';
 import { Phase1Status, RefusalReason, VolunteerStatus, VolunteerTransition as T } from './volunteer.enums';
@@ -28,7 +29,7 @@ export const MAX_BULK_IDS = 1000;
 const MAX_TEXT = 2000;
 
 /** Fields whose old and new values the audit trail keeps for review actions. */
-const AUDITED_FIELDS = ['status', 'phase1Status', 'refusalReason', 'refusalMessage', 'withdrawalReason', 'withdrawalMessage', 'session', 'meetingPoint'] as const;
+const AUDITED_FIELDS = ['status', 'phase1Status', 'refusalReason', 'refusalMessage', 'withdrawalReason', 'withdrawalMessage', 'session', 'meetingPoint', 'transportLine'] as const;
 
 function snapshot(v: Volunteer): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -206,6 +207,9 @@ export function withdrawVolunteer(ctx: RequestContext, id: string, reason: strin
       v.withdrawalMessage = text;
       // Give the place back to the session, wherever it is: it is the one this file is placed in.
       const session = await followRelation(tx, v, 'session', Session, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const line = await followRelation(tx, v, 'transportLine', TransportLine, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (line) line.seatsLeft += 1;
+      v.transportLine = null;
       if (session) {
         session.placesLeft += 1;
         v.session = null;
