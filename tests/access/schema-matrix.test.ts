@@ -144,6 +144,9 @@ const CELLS: Record<string, Cell> = {
     document: 'mutation($id: ID!, $session: ID!) { m: assignVolunteers(assignments: [{ volunteerId: $id, sessionId: $session }]) { succeeded failed { id code message } } }',
     result: 'bulk',
   },
+  // The head of centre records the stay of the volunteers of its session (placed there by freshTarget).
+  'Mutation.recordVolunteerArrival': { kind: 'mutation', roles: ['HEAD_CENTER', 'ADMIN'], target: 'volunteer', status: 'VALIDATED', document: 'mutation($id: ID!) { m: recordVolunteerArrival(id: $id) { id } }', result: 'same' },
+  'Mutation.recordVolunteerStayEnd': { kind: 'mutation', roles: ['HEAD_CENTER', 'ADMIN'], target: 'volunteer', status: 'VALIDATED', document: 'mutation($id: ID!) { m: recordVolunteerStayEnd(id: $id, completed: false) { id } }', result: 'same' },
   'Mutation.createCohesionCenter': place('department', `mutation($id: ID!, $name: String!) { m: createCohesionCenter(${CENTER_INPUT.replace('$dep', '$id')}) { id } }`, 'new'),
   'Mutation.updateCohesionCenter': place('center', `mutation($id: ID!, $name: String!, $dep: ID!) { m: updateCohesionCenter(id: $id, ${CENTER_INPUT}) { id } }`, 'same'),
   'Mutation.deleteCohesionCenter': place('center', 'mutation($id: ID!) { m: deleteCohesionCenter(id: $id) }', 'boolean', ADMIN_ONLY),

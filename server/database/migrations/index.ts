@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201222534 } from './Migration20261201222534';
 import { Migration20261201214348 } from './Migration20261201214348';
 import { Migration20261128195309 } from './Migration20261128195309';
 import { Migration20261128195310 } from './Migration20261128195310';
@@ -15,5 +16,7 @@ export const migrationsList: MigrationObject[] = [
   class: Migration20261128204249 },
   { name: 'Migration20261129053728',
   class: Migration20261129053728 },
-  { name: 'Migration20261201214348', class: Migration20261201214348 },
+  { name: 'Migration20261201214348',
+  class: Migration20261201214348 },
+  { name: 'Migration20261201222534', class: Migration20261201222534 },
 ];

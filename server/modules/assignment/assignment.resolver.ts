@@ -5,6 +5,7 @@ import { BulkResult } from '../volunteer/review.inputs';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { AssignmentInput } from './assignment.inputs';
 import { assignVolunteer, assignVolunteers, unassignVolunteer } from './assignment.service';
+import { recordArrival, recordStayEnd, STAY_RECORDERS } from './stay.service';
 
 /** Manual assignment (DOMAIN.md, "Placement"). Every check lives in the service. */
 @Resolver()
@@ -31,5 +32,22 @@ export class AssignmentResolver {
   @Mutation(() => BulkResult, { description: 'Affecter plusieurs volontaires (au plus 1 000) : chacun est vérifié comme seul' })
   assignVolunteers(@Arg('assignments', () => [AssignmentInput]) assignments: AssignmentInput[], @Ctx() ctx: RequestContext): Promise<BulkResult> {
     return assignVolunteers(ctx, assignments);
+  }
+
+  @Authorized(STAY_RECORDERS)
+  @Mutation(() => Volunteer, { description: 'Relever l’arrivée d’un volontaire au centre (chef de centre)' })
+  recordVolunteerArrival(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: RequestContext): Promise<Volunteer> {
+    return recordArrival(ctx, id, version);
+  }
+
+  @Authorized(STAY_RECORDERS)
+  @Mutation(() => Volunteer, { description: 'Enregistrer la fin du séjour : accompli (DONE) ou non (NOT_DONE)' })
+  recordVolunteerStayEnd(
+    @Arg('id', () => ID) id: string,
+    @Arg('completed', () => Boolean) completed: boolean,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Volunteer> {
+    return recordStayEnd(ctx, id, completed, version);
   }
 }

@@ -172,6 +172,11 @@ export class Volunteer extends BaseEntity {
   @ManyToOne(() => MeetingPoint, { ref: true, nullable: true, index: true })
   meetingPoint: Ref<MeetingPoint> | null = null;
 
+  /** When the head of centre recorded the volunteer's arrival at the centre. */
+  @Field(() => Date, { nullable: true, description: 'Arrivée au centre (relevée par le chef de centre)' })
+  @Property({ type: 'datetime', nullable: true })
+  arrivedAt: Date | null = null;
+
   /** The line whose seat the volunteer takes from its meeting point (set with `meetingPoint`). */
   @ManyToOne(() => TransportLine, { ref: true, nullable: true, index: true })
   transportLine: Ref<TransportLine> | null = null;
