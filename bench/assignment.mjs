@@ -4,7 +4,7 @@
 // its own child process so that its peak RSS is its own. Never part of `npm test`.
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildServerIfNeeded } from '../scripts/build-if-needed.mjs';
 import { syntheticInput } from './assignment-input.mjs';
 
