@@ -161,7 +161,11 @@ export interface Proposal {
 }
 
 export interface OptimizeOptions {
-  /** Wall-clock limit given to HiGHS for the solve (default 20 s); past it the greedy fallback answers. */
+  /**
+   * Wall-clock limit of the solve in the worker, loading HiGHS included (default 20 s, at most an
+   * hour); past it the greedy fallback answers. Starting the thread and the linear steps around
+   * it add about 0.5 s for 100,000 candidates.
+   */
   timeLimitSeconds?: number;
 }
 

@@ -8,6 +8,8 @@ import type { ClassFlows, ClassProblem, SolveResult } from './assignment.problem
 import { candidatesById, proposalFrom } from './assignment.proposal';
 
 const DEFAULT_TIME_LIMIT_SECONDS = 20;
+/** The worker's guard timer must fit setTimeout (whose longer delays fire at once). */
+const MAX_TIME_LIMIT_SECONDS = 3600;
 
 /**
  * The compiled worker. Built (tsc, CommonJS), this file is dist/server/modules/assignment/
@@ -114,6 +116,13 @@ function greedyFallback(index: IndexedInput, byId: Int32Array): Int32Array {
   return sessionOf;
 }
 
+/**
+ * The steps outside the worker are linear but not free (for 100,000 candidates: indexing ≈ 50
+ * ms, sorting and aggregating ≈ 40 ms, building and scoring the proposal ≈ 40 ms): letting the
+ * event loop run between them keeps each pause of the server short.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const FALLBACK_MESSAGES = {
   TIME_LIMIT: (seconds: number) => `Le solveur n’a pas abouti dans le temps imparti (${seconds} s)`,
   SOLVER_ERROR: () => 'Le solveur a échoué',
@@ -128,7 +137,8 @@ const FALLBACK_MESSAGES = {
  * after are linear in the number of candidates.
  */
 export async function optimizeAssignment(input: AssignmentInput, options: OptimizeOptions = {}): Promise<Proposal> {
-  const timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const requested = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const timeLimitSeconds = Number.isNaN(requested) ? DEFAULT_TIME_LIMIT_SECONDS : Math.min(MAX_TIME_LIMIT_SECONDS, Math.max(0, requested));
   const index = indexInput(input);
   const total = maximumPlaceable(index);
   if (total === 0) {
@@ -137,18 +147,23 @@ export async function optimizeAssignment(input: AssignmentInput, options: Optimi
       message: 'Aucune place ne peut être attribuée (aucun volontaire, ou aucune place qui leur convienne) : il n’y a rien à optimiser.',
     });
   }
+  await yieldToEventLoop();
   const byId = candidatesById(index);
   const classes = aggregateClasses(index, byId);
   const outcome = await solveInWorker(problemOf(index, classes, total, timeLimitSeconds));
   if (!outcome.ok) {
-    return proposalFrom(index, greedyFallback(index, byId), {
+    const fallback = greedyFallback(index, byId);
+    await yieldToEventLoop();
+    return proposalFrom(index, fallback, {
       kind: 'GREEDY_FALLBACK',
       cause: outcome.cause,
       detail: outcome.detail,
       message: `${FALLBACK_MESSAGES[outcome.cause](timeLimitSeconds)} : proposition calculée par la méthode gloutonne de secours (autant de volontaires placés, mais équilibre et proximité moins bons).`,
     });
   }
-  return proposalFrom(index, individuals(index, classes, outcome), {
+  const sessionOf = individuals(index, classes, outcome);
+  await yieldToEventLoop();
+  return proposalFrom(index, sessionOf, {
     kind: 'OPTIMIZER',
     solver: 'HIGHS_LP',
     ...outcome.stats,
