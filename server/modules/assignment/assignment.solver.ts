@@ -31,7 +31,7 @@ import type { ClassFlows, ClassProblem, SolveResult } from './assignment.problem
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let runtime: Promise<Highs> | undefined;
-/** One WebAssembly instance per worker thread: loading it costs 30–50 ms. */
+/** One WebAssembly instance per worker thread (loading it takes about 0.1 s in a fresh thread). */
 const highs = () => (runtime ??= highsLoader());
 
 type LpOutcome = { ok: true; x: Float64Array } | { ok: false; cause: 'TIME_LIMIT' | 'SOLVER_ERROR'; detail: string };
