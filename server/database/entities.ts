@@ -1,3 +1,4 @@
+import { AssignmentSimulation } from '../modules/assignment/assignment-simulation.entity';
 import { AuditEvent } from '../modules/audit-event/audit-event.entity';
 import { CohesionCenter } from '../modules/cohesion-center/cohesion-center.entity';
 import { Cohort } from '../modules/cohort/cohort.entity';
@@ -37,4 +38,5 @@ export const entities = [
   LoginAttempt,
   AuditEvent,
   EmailMessage,
+  AssignmentSimulation,
 ];

@@ -6,6 +6,7 @@ import { authChecker } from './auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { projectRoot } from '../config';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
+import { AssignmentSimulationResolver } from '../modules/assignment/assignment-simulation.resolver';
 import { AuditEventResolver } from '../modules/audit-event/audit-event.resolver';
 import { CohesionCenterResolver } from '../modules/cohesion-center/cohesion-center.resolver';
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
@@ -43,6 +44,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EmailMessageResolver,
   VolunteerReviewResolver,
   AssignmentResolver,
+  AssignmentSimulationResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { runSimulation } from '../modules/assignment/assignment-simulation.job';
 import { EmailMessage, EmailStatus } from '../modules/email/email-message.entity';
 import { now, nowMs } from '../kernel/clock';
 import type { JobQueue } from '../kernel/request-context';
@@ -9,6 +10,7 @@ import type { Mailer } from './mailer';
 
 export const EMAIL_QUEUE = 'email-send';
 const SWEEP_QUEUE = 'email-sweep';
+export const SIMULATION_QUEUE = 'assignment-simulate';
 
 export interface JobsOptions {
   /** Seconds between retries of a failed e-mail (doubled at each attempt). */
@@ -43,9 +45,14 @@ export class Jobs implements JobQueue {
     await boss.start();
     await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+    // A simulation is computed once: no retry (a failure is stored on the simulation itself).
+    await boss.createQueue(SIMULATION_QUEUE, { name: SIMULATION_QUEUE, retryLimit: 0 });
     if (options.work) {
       await boss.work<{ emailId: string }>(EMAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
         await deliverEmail(orm, mailer, job.data.emailId, options.retryLimit + 1, logger);
+      });
+      await boss.work<{ simulationId: string }>(SIMULATION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
+        await runSimulation({ em: orm.em, logger }, job.data.simulationId);
       });
       await boss.schedule(SWEEP_QUEUE, '* * * * *');
       await boss.work(SWEEP_QUEUE, async () => {
@@ -68,6 +75,10 @@ export class Jobs implements JobQueue {
     } catch (error) {
       this.logger.warn({ err: error }, 'could not enqueue e-mails; the sweeper will retry');
     }
+  }
+
+  async simulationQueued(id: string): Promise<void> {
+    await this.boss.send(SIMULATION_QUEUE, { simulationId: id });
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestContext } from '../../server/auth/context';
 import { entities } from '../../server/database/entities';
+import { AssignmentSimulation } from '../../server/modules/assignment/assignment-simulation.entity';
 import { AuditEvent } from '../../server/modules/audit-event/audit-event.entity';
 import { CohesionCenter } from '../../server/modules/cohesion-center/cohesion-center.entity';
 import { CorrectionRequest } from '../../server/modules/correction-request/correction-request.entity';
@@ -20,7 +21,7 @@ import { SCOPE_FILTER, ScopeNotSetError, scopeConditionFor, scopeKindOf } from '
 import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const SCOPED: Array<EntityClass<{ id: string }>> = [Volunteer, CohesionCenter, Session, MeetingPoint, TransportLine, TransportLineStop, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
+const SCOPED: Array<EntityClass<{ id: string }>> = [AssignmentSimulation, Volunteer, CohesionCenter, Session, MeetingPoint, TransportLine, TransportLineStop, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
 
 describe('the scope filter fails closed', () => {
   let app: TestApp;
@@ -34,6 +35,7 @@ describe('the scope filter fails closed', () => {
       entities.filter((e) => !app.orm.getMetadata().find(e.name)?.embeddable).map((e) => [e.name, scopeKindOf(e) ?? 'nothing declared']),
     );
     expect(kinds).toEqual({
+      AssignmentSimulation: 'own',
       AuditEvent: 'own',
       CohesionCenter: 'own',
       Cohort: 'public',

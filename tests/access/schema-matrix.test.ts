@@ -4,7 +4,7 @@ import pg from 'pg';
 import pluralize from 'pluralize';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { getSchema } from '../../server/graphql/schema';
-import { ALL_ROLES, condition, createStaffAccount, ME, meParams, QUERIED_TYPES, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
+import { ALL_ROLES, condition, createDemoSimulations, createStaffAccount, ME, meParams, QUERIED_TYPES, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
 import { createVolunteer, openCohortId } from '../setup/fixtures';
 import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -37,7 +37,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 // CELLS: one entry per schema field (Query.x, Mutation.x, Type.listField). Plain data.
 // ---------------------------------------------------------------------------------------------
 
-type TargetKind = 'volunteer' | 'correctionRequest' | 'note' | 'assignable' | 'placed' | PlacementTarget;
+type TargetKind = 'volunteer' | 'correctionRequest' | 'note' | 'assignable' | 'placed' | 'region' | 'simulation' | PlacementTarget;
 /**
  * Placement targets, created fresh by SQL in the placement's department: a department itself (for
  * creations there), a centre, a meeting point, a session (in a fresh centre), a line (on a fresh
@@ -147,6 +147,13 @@ const CELLS: Record<string, Cell> = {
   // The head of centre records the stay of the volunteers of its session (placed there by freshTarget).
   'Mutation.recordVolunteerArrival': { kind: 'mutation', roles: ['HEAD_CENTER', 'ADMIN'], target: 'volunteer', status: 'VALIDATED', document: 'mutation($id: ID!) { m: recordVolunteerArrival(id: $id) { id } }', result: 'same' },
   'Mutation.recordVolunteerStayEnd': { kind: 'mutation', roles: ['HEAD_CENTER', 'ADMIN'], target: 'volunteer', status: 'VALIDATED', document: 'mutation($id: ID!) { m: recordVolunteerStayEnd(id: $id, completed: false) { id } }', result: 'same' },
+  // The region of the placement's department ($id) for a simulation of the open cohort; a READY simulation of that region to apply.
+  'Mutation.simulateAssignment': place('region', 'mutation($id: ID!, $cohort: ID!) { m: simulateAssignment(input: { cohortId: $cohort, regionId: $id }) { id } }', 'new'),
+  'Mutation.applyAssignmentSimulation': place('simulation', 'mutation($id: ID!) { m: applyAssignmentSimulation(id: $id) { id } }', 'same'),
+  'AssignmentSimulation.sessions': { kind: 'result', coveredBy: 'Mutation.simulateAssignment' },
+  'AssignmentSimulation.centers': { kind: 'result', coveredBy: 'Mutation.simulateAssignment' },
+  'AssignmentSimulation.unplacedVolunteers': { kind: 'result', coveredBy: 'Mutation.simulateAssignment' },
+  'AssignmentSimulation.skippedVolunteers': { kind: 'result', coveredBy: 'Mutation.applyAssignmentSimulation' },
   'Mutation.createCohesionCenter': place('department', `mutation($id: ID!, $name: String!) { m: createCohesionCenter(${CENTER_INPUT.replace('$dep', '$id')}) { id } }`, 'new'),
   'Mutation.updateCohesionCenter': place('center', `mutation($id: ID!, $name: String!, $dep: ID!) { m: updateCohesionCenter(id: $id, ${CENTER_INPUT}) { id } }`, 'same'),
   'Mutation.deleteCohesionCenter': place('center', 'mutation($id: ID!) { m: deleteCohesionCenter(id: $id) }', 'boolean', ADMIN_ONLY),
@@ -278,6 +285,7 @@ beforeAll(async () => {
     departments.set(d.id, { code: d.code, regionId: d.region_id });
   }
   for (const spec of ACCOUNTS) if (spec.create) await createStaffAccount(sql, spec.email, spec.create);
+  await createDemoSimulations(sql);
   // The head of centre's volunteers get a note and a (closed) correction request, so its nested lists are not vacuous.
   const [placed] = await sql<{ id: string }>(
     `select v.id from volunteer v join session s on s.id = v.session_id join staff_user u on u.id = s.head_center_id
@@ -703,7 +711,7 @@ async function freshPlacementTarget(kind: PlacementTarget, code: string): Promis
 
 const PLACEMENT_TARGETS: readonly TargetKind[] = ['department', 'center', 'meetingPoint', 'session', 'line', 'centerForSession', 'sessionForLine'];
 /** Targets whose documents need other variables (`extras`), also for a missing id. */
-const WITH_EXTRAS: readonly TargetKind[] = [...PLACEMENT_TARGETS, 'assignable', 'placed'];
+const WITH_EXTRAS: readonly TargetKind[] = [...PLACEMENT_TARGETS, 'assignable', 'placed', 'region', 'simulation'];
 
 const codeOf = (departmentId: string) => departments.get(departmentId)!.code;
 
@@ -739,6 +747,17 @@ async function outPlacements(w: Who): Promise<Placement[]> {
 /** A fresh target for a mutation cell, created where `placement` says. */
 async function freshTarget(cell: Extract<Cell, { kind: 'mutation' }>, placement: Placement, authorId: string): Promise<Target> {
   if (PLACEMENT_TARGETS.includes(cell.target)) return freshPlacementTarget(cell.target as PlacementTarget, placement.code);
+  if (cell.target === 'region' || cell.target === 'simulation') {
+    openCohort ??= await openCohortId({ ...app, sql });
+    const [{ region }] = await sql<{ region: string }>('select region_id as region from department where code = $1', [placement.code]);
+    if (cell.target === 'region') return { id: region, table: 'region', volunteerId: null, extras: { cohort: openCohort, name: `Matrice ${randomUUID().slice(0, 8)}` } };
+    const [{ id }] = await sql<{ id: string }>(
+      `insert into assignment_simulation (id, cohort_id, region_id, department_ids, created_by_id, status, progress, report)
+       select gen_random_uuid(), $1, $2, '{}', id, 'READY', 100, '{"assignments": [], "sessions": [], "unplaced": [], "centers": []}'::jsonb from staff_user where email = 'admin@demo.snu.test' returning id`,
+      [openCohort, region],
+    );
+    return { id, table: 'assignment_simulation', volunteerId: null, extras: { name: `Matrice ${randomUUID().slice(0, 8)}` } };
+  }
   if (cell.target === 'assignable' || cell.target === 'placed') {
     const volunteerId = await createVolunteer({ ...app, sql }, placement.code, 'VALIDATED');
     const session = await newSession(await newCenter(placement.code, `Matrice ${randomUUID().slice(0, 8)}`));

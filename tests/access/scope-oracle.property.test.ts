@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
-import { condition, createStaffAccount, ME, meParams, QUERIED_TYPES, territoryOf, TYPES, type Sql, type Territory } from '../setup/scope-oracle';
+import { condition, createDemoSimulations, createStaffAccount, ME, meParams, QUERIED_TYPES, territoryOf, TYPES, type Sql, type Territory } from '../setup/scope-oracle';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /**
@@ -96,6 +96,7 @@ const column = async (query: string, params?: unknown[]) => (await sql<{ v: stri
 beforeAll(async () => {
   app = await startTestApp();
   pool = new pg.Pool({ connectionString: app.orm.config.get('clientUrl'), max: 4 });
+  await createDemoSimulations(sql);
   await createStaffAccount(sql, 'dept-75-69@fuzz.test', { role: 'REFERENT_DEPARTMENT', regionCode: null, departmentCodes: ['75', '69'] });
   for (const email of ACCOUNTS) accounts.set(email, { ...(await territoryOf(sql, email)), client: await loggedIn(app.url, email) });
 

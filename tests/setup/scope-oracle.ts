@@ -67,6 +67,7 @@ export const TYPES: Record<string, TypeRule> = {
       default: 'x.session_id in (select s.id from session s join cohesion_center c on c.id = s.center_id where c.department_id = any(me.deps))',
     },
   },
+  AssignmentSimulation: { table: 'assignment_simulation', roles: ['ADMIN', 'REFERENT_REGION'], where: { REFERENT_REGION: 'x.region_id = me.region', default: 'false' } },
   /** Read only through its line (`TransportLine.stops`). */
   TransportLineStop: {
     table: 'transport_line_stop',
@@ -168,5 +169,15 @@ export async function createStaffAccount(sql: Sql, email: string, account: NewAc
             array(select id from department where code = any($4::text[])), 'ACTIVE', password_hash
      from staff_user where email = 'admin@demo.snu.test'`,
     [email, account.role, account.regionCode, account.departmentCodes],
+  );
+}
+
+/** A READY assignment simulation in each demo region (none is seeded), so that reads of the type are not vacuous. */
+export async function createDemoSimulations(sql: Sql): Promise<void> {
+  await sql(
+    `insert into assignment_simulation (id, cohort_id, region_id, department_ids, created_by_id, status, progress, report)
+     select gen_random_uuid(), (select id from cohort where status = 'PUBLISHED' order by start_date limit 1), r.id, '{}', u.id, 'READY', 100,
+            '{"assignments": [], "sessions": [], "unplaced": [], "centers": []}'::jsonb
+     from region r cross join staff_user u where r.code in ('11', '84') and u.email = 'admin@demo.snu.test'`,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentInput } from '../../server/modules/assignment/assignment.model';
-import { scoreProposal } from '../../server/modules/assignment/assignment.score';
+import { BALANCE_WEIGHT, scoreProposal } from '../../server/modules/assignment/assignment.score';
 import { candidate, session } from './assignment-fixtures';
 
 const input: AssignmentInput = {
@@ -46,7 +46,7 @@ describe('scoreProposal', () => {
     expect(score.balance).toBeCloseTo(4 / 27, 12);
     // a, b, e, f at home; c in its region; d from another region.
     expect(score.distance).toEqual({ sameDepartment: 4, sameRegion: 1, elsewhere: 1, mean: 0.5 });
-    expect(score.cost).toBeCloseTo(0.5 + 4.5 * (4 / 27), 12);
+    expect(score.cost).toBeCloseTo(0.5 + 3 * BALANCE_WEIGHT * (4 / 27), 12);
     expect(score.violations).toEqual({ reducedMobility: 0, overbookedSessions: 0, duplicateVolunteers: 0, unknownReferences: 0 });
   });
 

@@ -57,20 +57,39 @@ async function release(tx: EntityManager, volunteer: Volunteer): Promise<void> {
   volunteer.transportLine = null;
 }
 
+/** A session's lines, locked once per transaction (in id order), with their stops by meeting point. */
+export interface LinePlan {
+  line: TransportLine;
+  stops: Map<string, TransportLineStop>;
+}
+export type LinePlans = Map<string, Promise<LinePlan[]>>;
+
+export function linesOf(tx: EntityManager, sessionId: string, plans: LinePlans): Promise<LinePlan[]> {
+  let found = plans.get(sessionId);
+  if (!found) {
+    found = (async () => {
+      const lines = await tx.find(TransportLine, { session: sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      const stops = lines.length ? await tx.find(TransportLineStop, { line: { $in: lines.map((l) => l.id) } }) : [];
+      return lines.map((line) => ({ line, stops: new Map(stops.filter((st) => st.line.id === line.id).map((st) => [st.meetingPoint.id, st])) }));
+    })();
+    plans.set(sessionId, found);
+  }
+  return found;
+}
+
 /**
- * A line of `session` stopping at `point` with a seat left, locked (lines in id order): the first
- * such line takes the volunteer. No line stopping there is bad input; only full ones, LINE_FULL.
+ * A line of `session` stopping at `point` with a seat left (lines locked): the first such line
+ * takes the volunteer. No line stopping there is bad input; only full ones, LINE_FULL.
  */
-async function seatOnLine(tx: EntityManager, session: Session, point: MeetingPoint, heldLineId: string | null): Promise<TransportLine> {
-  const stops = await tx.find(TransportLineStop, { meetingPoint: point.id, line: { session: session.id } }, { fields: ['line'] });
-  if (stops.length === 0) {
+async function seatOnLine(tx: EntityManager, session: Session, point: MeetingPoint, heldLineId: string | null, plans: LinePlans): Promise<LinePlan> {
+  const serving = (await linesOf(tx, session.id, plans)).filter((p) => p.stops.has(point.id));
+  if (serving.length === 0) {
     throw badInput(`Le point de rassemblement « ${point.name} » n’est desservi par aucune ligne de cette session : choisissez un point de ses lignes, ou aucun.`, 'meetingPointId');
   }
-  const lines = await tx.find(TransportLine, { id: { $in: stops.map((s) => s.line.id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
   // The seat the volunteer already holds on one of these lines counts as free for it.
-  const line = lines.find((l) => l.id === heldLineId) ?? lines.find((l) => l.seatsLeft > 0);
-  if (!line) throw lineFull();
-  return line;
+  const plan = serving.find((p) => p.line.id === heldLineId) ?? serving.find((p) => p.line.seatsLeft > 0);
+  if (!plan) throw lineFull();
+  return plan;
 }
 
 /**
@@ -79,11 +98,12 @@ async function seatOnLine(tx: EntityManager, session: Session, point: MeetingPoi
  * the place (the session row locked: SESSION_FULL) and the seat (LINE_FULL). The audit event and
  * the convocation e-mails join the same unit of work.
  */
-async function assignOne(
+export async function assignOne(
   tx: EntityManager,
   user: CurrentUser,
   volunteer: Volunteer,
   request: { session: Session; meetingPoint: MeetingPoint | null; version?: number | null },
+  plans: LinePlans = new Map(),
 ): Promise<EmailMessage[]> {
   const { session, meetingPoint } = request;
   if (volunteer.status !== VolunteerStatus.VALIDATED) {
@@ -101,7 +121,8 @@ async function assignOne(
   if (inSession && (volunteer.meetingPoint?.id ?? null) === (meetingPoint?.id ?? null)) return [];
   // Every check before any change: a failed item of a bulk call leaves nothing to undo.
   if (!inSession && session.placesLeft <= 0) throw sessionFull(session);
-  const line = meetingPoint ? await seatOnLine(tx, session, meetingPoint, volunteer.transportLine?.id ?? null) : null;
+  const plan = meetingPoint ? await seatOnLine(tx, session, meetingPoint, volunteer.transportLine?.id ?? null, plans) : null;
+  const line = plan?.line ?? null;
   await release(tx, volunteer);
   session.placesLeft -= 1;
   if (line) line.seatsLeft -= 1;
@@ -112,7 +133,7 @@ async function assignOne(
   recordAudit(tx, user, { action: 'VOLUNTEER_ASSIGNED', recordType: 'Volunteer', recordId: volunteer.id, departmentId: volunteer.department.id, changes: changes(before, placementOf(volunteer)) });
   // The session is in scope, so is its centre.
   const center = await tx.findOneOrFail(CohesionCenter, { id: session.center.id });
-  const stop = line && meetingPoint ? await tx.findOne(TransportLineStop, { line: line.id, meetingPoint: meetingPoint.id }) : null;
+  const stop = plan && meetingPoint ? plan.stops.get(meetingPoint.id) : null;
   return queueVolunteerEmail(tx, volunteer, 'VOLUNTEER_ASSIGNED', {
     cohortName: cohort.name,
     assignment: assignmentFacts({ cohort, center, meetingPoint, departureAt: stop?.departureAt ?? null, lineCode: line?.code ?? null }),
@@ -198,6 +219,7 @@ export async function assignVolunteers(ctx: RequestContext, requests: Assignment
       (await tx.find(Session, { id: { $in: [...new Set(items.map((i) => i.sessionId))] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((s) => [s.id, s]),
     );
     const points = new Map((await tx.find(MeetingPoint, { id: { $in: [...new Set(items.flatMap((i) => (i.meetingPointId ? [i.meetingPointId] : [])))] } })).map((p) => [p.id, p]));
+    const plans: LinePlans = new Map();
     for (const item of items) {
       const volunteer = volunteers.get(item.volunteerId);
       const session = sessions.get(item.sessionId);
@@ -207,7 +229,7 @@ export async function assignVolunteers(ctx: RequestContext, requests: Assignment
         const point = item.meetingPointId ? points.get(item.meetingPointId) : null;
         if (item.meetingPointId && !point) throw notFound('Ce point de rassemblement');
         // assignOne checks everything before changing anything: a refused item changes nothing.
-        const emails = await assignOne(tx, user, volunteer, { session, meetingPoint: point ?? null });
+        const emails = await assignOne(tx, user, volunteer, { session, meetingPoint: point ?? null }, plans);
         emailIds.push(...emails.map((e) => e.id));
         succeeded.push(item.volunteerId);
       } catch (error) {
