@@ -167,6 +167,6 @@ export async function optimizeAssignment(input: AssignmentInput, options: Optimi
     kind: 'OPTIMIZER',
     solver: 'HIGHS_LP',
     ...outcome.stats,
-    message: 'Proposition optimisée (programme linéaire, solveur HiGHS) : le plus de volontaires possible, puis l’équilibre filles-garçons, QPV et handicap entre centres et la proximité du domicile.',
+    message: 'Proposition optimisée (programme linéaire, solveur HiGHS) : le plus de volontaires possible, au plus près de leur domicile, puis l’équilibre filles-garçons, QPV et handicap entre centres.',
   });
 }
