@@ -95,4 +95,6 @@ if (childIndex >= 0) {
   console.log(`[bench] optimiseur : ${JSON.stringify(optimizer.method)}; plus longue pause de la boucle d’événements pendant l’optimisation : ${optimizer.longestPauseMs.toFixed(0)} ms`);
   console.log(`[bench] référence : ${JSON.stringify(baseline.method)}`);
   console.log(`[bench] violations : optimiseur ${JSON.stringify(optimizer.violations)}, référence ${JSON.stringify(baseline.violations)}`);
+  // For scripts/bench.mjs (W3): the figures as one JSON line.
+  if (args.includes('--json')) console.log(`W3_JSON ${JSON.stringify({ settings, optimizer, baseline })}`);
 }

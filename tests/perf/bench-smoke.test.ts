@@ -28,6 +28,10 @@ describe('npm run bench -- --smoke', () => {
     expect(report.w2.rows).toBe(report.w2.expectedRows);
     expect(report.w2.rows).toBeGreaterThan(0);
     expect(report.w2.peakRssMb).toBeGreaterThan(0);
+    expect(report.w3.optimizer.placed).toBeGreaterThanOrEqual(report.w3.baseline.placed);
+    expect(report.w3.optimizer.violations).toEqual({ reducedMobility: 0, overbookedSessions: 0, duplicateVolunteers: 0, unknownReferences: 0 });
+    expect(report.w4.items).toBeGreaterThan(0);
+    expect(report.w4.succeeded).toBe(report.w4.items);
     expect(report.s1.seconds).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(root, 'bench/.runs/smoke.md'), 'utf8')).toMatch(/\| Q1 \| liste, page 1 \|/);
   }, 300_000);

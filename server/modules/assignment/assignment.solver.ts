@@ -74,8 +74,8 @@ function solveLp(h: Highs, lp: LinearProgram, seconds: number, solver: Algorithm
  * and the exact optimum cannot be: every integral allocation with as many placed, the random
  * search's included, is feasible for it. Past the time limit, the LP and its rounding answer.
  */
-const MIP_MAX_ARCS = 4000;
-const MIP_SECONDS = 5;
+const MIP_MAX_ARCS = 1500;
+const MIP_SECONDS = 2;
 
 function solveMip(h: Highs, lp: LinearProgram, integerColumns: number, seconds: number): Float64Array | null {
   if (seconds <= 0) return null;
