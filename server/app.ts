@@ -16,6 +16,7 @@ import { healthRoute } from './http/health';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
+import { simulationExportRoute } from './http/simulation-export.route';
 import { volunteerExportRoute } from './http/volunteer-export.route';
 
 export interface App {
@@ -62,6 +63,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
 
   // Downloads: the volunteer list as CSV, same filters, sort and scope as on screen.
   app.get('/exports/volunteers.csv', volunteerExportRoute(orm, services, schema));
+  app.get('/exports/assignment-simulations/:id.xlsx', simulationExportRoute(orm, services));
 
   const indexHtml = path.join(config.adminDir, 'index.html');
   if (config.adminDir && fs.existsSync(indexHtml)) {

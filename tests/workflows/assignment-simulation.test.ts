@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCohortId } from '../setup/fixtures';
 import { errorCode, loggedIn, type GraphQLClient } from '../setup/graphql-client';
@@ -82,6 +83,18 @@ describe('automatic assignment: simulate in the background, then apply', () => {
     // Nothing but the report is written by a simulation.
     expect(await placedCount()).toBe(before);
 
+    // The report as a workbook, for its region's manager only.
+    const download = await fetch(`${app.url}/exports/assignment-simulations/${m.id}.xlsx`, { headers: { cookie: region11.cookie ?? '' } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await download.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Sessions', 'Centres', 'Non placés']);
+    const placedRow = workbook.getWorksheet('Synthèse')!.getRows(1, 10)!.find((r) => r.getCell(1).value === 'Placés')!;
+    expect([placedRow.getCell(2).value, placedRow.getCell(3).value]).toEqual([ready.proposal!.placed, ready.baseline!.placed]);
+    expect(workbook.getWorksheet('Sessions')!.rowCount - 1).toBe(ready.sessions.length);
+    expect(workbook.getWorksheet('Non placés')!.rowCount - 1).toBe(ready.unplaced);
+
     // Something changes meanwhile: a proposed volunteer withdraws; it is skipped at apply time.
     const [proposed] = await app.sql<{ id: string }>(
       `select v.id from volunteer v where v.cohort_id = $1 and v.department_id = any($2::uuid[]) and v.status = 'VALIDATED' and v.session_id is null
@@ -117,6 +130,9 @@ describe('automatic assignment: simulate in the background, then apply', () => {
     const region84 = await loggedIn(app.url, 'region-84@demo.snu.test');
     expect((await region84.ok<{ s: unknown }>(READ, { id: m.id })).s).toBeNull();
     expect(errorCode(await region84.request(APPLY, { id: m.id }))).toBe('NOT_FOUND');
+    const hidden = await fetch(`${app.url}/exports/assignment-simulations/${m.id}.xlsx`, { headers: { cookie: region84.cookie ?? '' } });
+    expect(hidden.status).toBe(404);
+    expect(((await hidden.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('refuses precisely: another region, a department outside the region, an unknown simulation, a department referent', async () => {
