@@ -16,6 +16,7 @@ import { healthRoute } from './http/health';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
+import { convocationRoute } from './http/convocation.route';
 import { simulationExportRoute } from './http/simulation-export.route';
 import { volunteerExportRoute } from './http/volunteer-export.route';
 
@@ -64,6 +65,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
   // Downloads: the volunteer list as CSV, same filters, sort and scope as on screen.
   app.get('/exports/volunteers.csv', volunteerExportRoute(orm, services, schema));
   app.get('/exports/assignment-simulations/:id.xlsx', simulationExportRoute(orm, services));
+  app.get('/volunteers/:id/convocation.pdf', convocationRoute(orm, services));
 
   const indexHtml = path.join(config.adminDir, 'index.html');
   if (config.adminDir && fs.existsSync(indexHtml)) {
@@ -72,7 +74,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
       if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     } }));
     // Client-side routes of the console (/#/… or /Volunteer/…) all serve the SPA.
-    app.get(/^(?!\/graphql|\/exports\/).*/, (_req, res) => {
+    app.get(/^(?!\/graphql|\/exports\/|\/volunteers\/[^/]+\/convocation\.pdf).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

@@ -6,7 +6,11 @@ import { EmailMessage, EmailStatus } from '../modules/email/email-message.entity
 import { now, nowMs } from '../kernel/clock';
 import type { JobQueue } from '../kernel/request-context';
 import { unscoped } from '../scope/unscoped';
-import type { Mailer } from './mailer';
+import type { Mailer, OutgoingEmail } from './mailer';
+import { convocationDataOf } from '../modules/assignment/convocation.service';
+import { renderConvocationPdf } from '../modules/assignment/convocation.pdf';
+import { Volunteer } from '../modules/volunteer/volunteer.entity';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const EMAIL_QUEUE = 'email-send';
 const SWEEP_QUEUE = 'email-sweep';
@@ -87,6 +91,18 @@ export class Jobs implements JobQueue {
   }
 }
 
+/**
+ * A convocation e-mail carries the convocation PDF, rendered at delivery from the volunteer's
+ * placement (nothing stored: the same PDF as the volunteer page's download).
+ */
+async function attachmentsOf(em: EntityManager, message: EmailMessage): Promise<OutgoingEmail['attachments']> {
+  if (message.template !== 'VOLUNTEER_ASSIGNED') return undefined;
+  const volunteer = await em.findOne(Volunteer, { id: message.volunteer.id });
+  const data = volunteer ? await convocationDataOf(em, volunteer) : null;
+  if (!data) return undefined;
+  return [{ filename: 'convocation-snu.pdf', content: await renderConvocationPdf(data), contentType: 'application/pdf' }];
+}
+
 /** Sends one message once; on failure records the error and throws so pg-boss retries it. */
 export async function deliverEmail(orm: MikroORM, mailer: Mailer, emailId: string, maxAttempts: number, logger: Logger): Promise<void> {
   // A system job: no user is signed in.
@@ -95,7 +111,8 @@ export async function deliverEmail(orm: MikroORM, mailer: Mailer, emailId: strin
     if (!message || message.status === EmailStatus.SENT) return;
     message.attempts += 1;
     try {
-      const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body });
+      const attachments = await attachmentsOf(em, message);
+      const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body, attachments });
       message.status = EmailStatus.SENT;
       message.sentAt = now();
       message.transportRecord = record;

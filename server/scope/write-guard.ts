@@ -68,3 +68,18 @@ export function countReferencing<T extends object>(
 ): Promise<number> {
   return em.count(entity, { $and: [{ [foreignKey]: parent.id }, narrowedBy] } as FilterQuery<T>, { filters: { [SCOPE_FILTER]: false } });
 }
+
+/**
+ * The rows of `entity` that reference `parent` through `foreignKey`, whatever their own scope,
+ * where `parent` is a record followed from an in-scope one: the stop of the line a Paris
+ * volunteer rides to a centre in 92, for its convocation. Never for a client-supplied id.
+ */
+export function findReferencing<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  parent: { id: string },
+  narrowedBy: FilterQuery<T> = {} as FilterQuery<T>,
+): Promise<T[]> {
+  return em.find(entity, { $and: [{ [foreignKey]: parent.id }, narrowedBy] } as FilterQuery<T>, { filters: { [SCOPE_FILTER]: false } });
+}

@@ -81,7 +81,9 @@ describe('several HTTP worker processes', () => {
       const now = childrenOf(server.pid!);
       return now.length === 2 && !now.includes(victim!) ? true : undefined;
     });
-    const { me } = await client.ok<{ me: { email: string } }>('{ me { email } }');
+    // The survivor may itself still be starting (the first health check needs only one worker):
+    // until a worker listens the port refuses connections, so `until` retries the request.
+    const { me } = await until(() => client.ok<{ me: { email: string } }>('{ me { email } }'));
     expect(me.email).toBe('dept-75@demo.snu.test');
   });
 
