@@ -12,6 +12,7 @@ import { meetingPointResource } from './meeting-point';
 import { regionResource } from './region';
 import { sessionResource } from './session';
 import { theme } from './theme';
+import { transportLineResource } from './transport-line';
 import { volunteerResource } from './volunteer';
 
 // Built from the schema shipped at build time: no request before login, no server introspection.
@@ -37,6 +38,7 @@ export function App() {
       <Resource {...cohesionCenterResource} />
       <Resource {...sessionResource} />
       <Resource {...meetingPointResource} />
+      <Resource {...transportLineResource} />
       <Resource {...departmentResource} />
       <Resource {...regionResource} />
       {/* Read through the volunteer page only (no menu entry). */}
@@ -44,6 +46,8 @@ export function App() {
       <Resource name="Note" />
       <Resource name="CorrectionRequest" />
       <Resource name="EmailMessage" />
+      {/* Heads of centre picked on a session's form. */}
+      <Resource name="User" recordRepresentation={(u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`} />
     </Admin>
   );
 }

@@ -24,18 +24,22 @@ export const NETWORK_MESSAGE = 'Le serveur est injoignable : vérifiez votre con
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(message: string, code: string) {
+  /** The input field the server named (`extensions.field`), for a message beside it. */
+  readonly field?: string;
+  constructor(message: string, code: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS_BY_CODE[code] ?? 400;
+    this.field = field;
   }
 }
 
 /** The first GraphQL error of a response, as an ApiError. */
 export function fromGraphQLError(error: ApiErrorShape): ApiError {
   const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
-  return new ApiError(error.message, code);
+  const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
+  return new ApiError(error.message, code, field);
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -41,11 +41,11 @@ export function fetchMe(): Promise<Me> {
 
 /** What each role may open in the console (comfort only: the server decides). */
 const READABLE: Record<Role, readonly string[]> = {
-  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  VISITOR: ['Cohort', 'CohesionCenter', 'Session', 'Department', 'Region'],
+  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'TransportLine', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  VISITOR: ['Cohort', 'CohesionCenter', 'Session', 'TransportLine', 'Department', 'Region'],
 };
 
 export function canRead(role: Role | undefined, resource: string): boolean {
@@ -56,6 +56,14 @@ export function canRead(role: Role | undefined, resource: string): boolean {
 export const REVIEWER_ROLES: readonly Role[] = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'];
 
 export const isReviewer = (role: Role | undefined): boolean => !!role && REVIEWER_ROLES.includes(role);
+
+/** Roles that place volunteers: centres, sessions, meeting points, lines, assignment. */
+export const PLACEMENT_ROLES: readonly Role[] = ['ADMIN', 'REFERENT_REGION'];
+
+export const isPlacementManager = (role: Role | undefined): boolean => !!role && PLACEMENT_ROLES.includes(role);
+
+/** Placement records a regional manager creates and edits in its region (only admins delete). */
+const PLACEMENT_RESOURCES = ['CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine'];
 
 function isUnauthenticated(error: unknown): boolean {
   if (error instanceof ApiError) return error.code === 'UNAUTHENTICATED';
@@ -93,13 +101,14 @@ export const authProvider: AuthProvider = {
   async getPermissions() {
     return (await fetchMe()).role;
   },
-  /** Menus and buttons follow the role: ADMIN everything; others read their resources; only reviewers act on volunteers. */
+  /** Menus and buttons follow the role: ADMIN everything; others read their resources; regional managers create and edit placement records; only reviewers act on volunteers. */
   async canAccess({ resource, action }) {
     const me = await fetchMe().catch(() => null);
     if (!me) return false;
     if (me.role === 'ADMIN') return true;
     if (!resource) return true;
     if (action === 'list' || action === 'show') return canRead(me.role, resource);
+    if (PLACEMENT_RESOURCES.includes(resource)) return isPlacementManager(me.role) && (action === 'create' || action === 'edit');
     return isReviewer(me.role) && resource === 'Volunteer' && action !== 'delete';
   },
 };

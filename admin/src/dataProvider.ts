@@ -2,6 +2,19 @@ import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { type DataProvider, HttpError } from 'react-admin';
 import introspectedSchema from 'virtual:graphql-introspection';
 import { ApiError, type ApiErrorShape, fromGraphQLError, NETWORK_MESSAGE } from './api';
+import { cohesionCenterWrites } from './cohesion-center/writes';
+import { createRecord, deleteRecord, type RecordWrites, updateRecord } from './common/recordWrites';
+import { meetingPointWrites } from './meeting-point/writes';
+import { sessionWrites } from './session/writes';
+import { transportLineWrites } from './transport-line/writes';
+
+/** Resources whose create/update/delete go through their `input:` mutations (common/recordWrites.ts). */
+const WRITES: Record<string, RecordWrites> = {
+  CohesionCenter: cohesionCenterWrites,
+  Session: sessionWrites,
+  MeetingPoint: meetingPointWrites,
+  TransportLine: transportLineWrites,
+};
 
 /** What Apollo puts in an error (ra-data-graphql wraps it in an HttpError whose `body` is the ApolloError). */
 interface ApolloErrorLike {
@@ -63,6 +76,10 @@ export function createDataProvider(): DataProvider {
   for (const method of METHODS) {
     const call = base[method] as unknown as AnyMethod;
     wrapped[method] = async (resource, params) => {
+      const writes = WRITES[resource];
+      if (writes && method === 'create') return createRecord(writes, params.data as Record<string, unknown>);
+      if (writes && method === 'update') return updateRecord(writes, String(params.id), params.data as Record<string, unknown>, params.previousData as Record<string, unknown> | undefined);
+      if (writes && method === 'delete') return deleteRecord(writes, String(params.id), params.previousData as Record<string, unknown> | undefined);
       try {
         const result = await call(resource, prepare(params));
         if (method === 'getOne' && !result.data) throw new ApiError('app.not_found', 'NOT_FOUND');

@@ -7,6 +7,7 @@ import { CODED } from '../common/sparse';
 import { Phase1StatusChip, VolunteerStatusChip } from '../volunteer/VolunteerStatusChip';
 import { SESSION_FIELDS, SESSION_FIELDS_WITH_PEOPLE, type SessionRecord } from './fields';
 import { SessionFillBar } from './SessionFillBar';
+import { TRANSPORT_LINE_FIELDS, type TransportLineRecord } from '../transport-line/fields';
 
 /** A session: its stay, its centre, places total / left with a fill bar, and (not for observers) who is assigned. */
 export function SessionShow() {
@@ -26,6 +27,22 @@ export function SessionShow() {
         <Labeled label="resources.Session.fields.fill">
           <FunctionField<SessionRecord> render={(r) => <SessionFillBar record={r} width={240} />} />
         </Labeled>
+        <ReferenceManyField
+          reference="TransportLine"
+          target="sessionId"
+          label="resources.Session.fields.transportLines"
+          sort={{ field: 'code', order: 'ASC' }}
+          perPage={50}
+          queryOptions={{ meta: { sparseFields: TRANSPORT_LINE_FIELDS } }}
+          empty={<EmptyText text="app.no_lines" />}
+        >
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="code" label="resources.TransportLine.fields.code" />
+            <FunctionField<TransportLineRecord> label="resources.TransportLine.fields.stops" render={(r) => r.stops.map((s) => s.meetingPoint.name).join(' → ')} />
+            <NumberField source="seatsTotal" label="resources.TransportLine.fields.seatsTotal" />
+            <NumberField source="seatsLeft" label="resources.TransportLine.fields.seatsLeft" />
+          </Datagrid>
+        </ReferenceManyField>
         {withPeople && (
           <ReferenceManyField
             reference="Volunteer"

@@ -6,8 +6,8 @@ import MenuItem from '@mui/material/MenuItem';
 import MuiTextField from '@mui/material/TextField';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { Button, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { ApiError, gql } from '../api';
+import { Button, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { useVolunteerMutation } from './useVolunteerMutation';
 
 interface VolunteerRecord {
   id: string;
@@ -23,28 +23,11 @@ type DialogKind = 'REFUSE' | 'REQUEST_CORRECTION' | 'WITHDRAW' | null;
 /** The review buttons: exactly the transitions the server says this user may make now. */
 export function VolunteerActions() {
   const record = useRecordContext<VolunteerRecord>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [dialog, setDialog] = useState<DialogKind>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useVolunteerMutation(record, () => setDialog(null));
   if (!record) return <TopToolbar />;
   const allowed = new Set(record.allowedTransitions ?? []);
 
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    setBusy(true);
-    try {
-      await gql(query, { id: record.id, version: record.version, ...variables });
-      notify('actions.done', { type: 'success' });
-      setDialog(null);
-      refresh();
-    } catch (error) {
-      const message = error instanceof ApiError && error.code === 'CONFLICT' ? translate('actions.conflict') : (error as Error).message;
-      notify(message, { type: 'error', multiLine: true });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <TopToolbar>

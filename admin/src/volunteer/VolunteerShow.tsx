@@ -27,6 +27,8 @@ import { VolunteerCorrections } from './VolunteerCorrections';
 import { VolunteerEmails } from './VolunteerEmails';
 import { VolunteerHistory } from './VolunteerHistory';
 import { VolunteerNotes } from './VolunteerNotes';
+import { VolunteerPlacementActions } from './VolunteerPlacementActions';
+import { formatDeparture } from '../transport-line/fields';
 import { Phase1StatusChip, VolunteerStatusChip } from './VolunteerStatusChip';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -192,6 +194,14 @@ function PlacementTab() {
               <FunctionField<VolunteerRecord> source="meetingPoint" render={(r) => (r.meetingPoint ? `${r.meetingPoint.name} — ${r.meetingPoint.address}, ${r.meetingPoint.zip} ${r.meetingPoint.city}` : '—')} />
             </Labeled>
           </Item>
+          <Item><Labeled><FunctionField<VolunteerRecord> source="transportLine" render={(r) => r.transportLine?.code ?? '—'} /></Labeled></Item>
+          <Item>
+            <Labeled label="resources.Volunteer.fields.departureAt">
+              <FunctionField<VolunteerRecord> render={(r) => formatDeparture(r.transportLine?.stops.find((s) => s.meetingPointId === r.meetingPoint?.id)?.departureAt, locale)} />
+            </Labeled>
+          </Item>
+          <Item><Labeled><DateField source="arrivedAt" showTime emptyText="—" /></Labeled></Item>
+          <Item wide><VolunteerPlacementActions /></Item>
         </Section>
       </Half>
     </Grid>

@@ -26,6 +26,8 @@ export const VOLUNTEER_SHOW_FIELDS: SparseFields = [
   { cohort: ['id', 'name', 'startDate', 'endDate', 'instructionEndDate'] },
   { session: ['id', { center: ['id', 'name', 'city', { department: CODED }] }] },
   { meetingPoint: ['id', 'name', 'address', 'zip', 'city'] },
+  'arrivedAt',
+  { transportLine: ['id', 'code', { stops: ['meetingPointId', 'departureAt'] }] },
 ];
 
 type Coded = CodeAndName & { id: string };
@@ -72,4 +74,8 @@ export interface VolunteerRecord extends Omit<VolunteerRow, 'session' | 'cohort'
   cohort: { id: string; name: string; startDate: string; endDate: string; instructionEndDate: string };
   session: { id: string; center: { id: string; name: string; city: string; department: Coded } } | null;
   meetingPoint: { id: string; name: string; address: string; zip: string; city: string } | null;
+  arrivedAt: string | null;
+  cohortId: string;
+  departmentId: string;
+  transportLine: { id: string; code: string; stops: Array<{ meetingPointId: string; departureAt: string | null }> } | null;
 }
