@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AssignmentPage } from './assignment/AssignmentPage';
 import { authProvider } from './authProvider';
 import { cohesionCenterResource } from './cohesion-center';
 import { cohortResource } from './cohort';
@@ -44,6 +46,9 @@ export function App() {
       <Resource name="Note" />
       <Resource name="CorrectionRequest" />
       <Resource name="EmailMessage" />
+      <CustomRoutes>
+        <Route path="/affectation" element={<AssignmentPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }
