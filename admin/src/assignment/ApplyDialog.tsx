@@ -47,7 +47,7 @@ export function ApplyButton({ simulation, onApplied }: { simulation: Simulation;
 
   return (
     <>
-      <Button label="assignment.apply.button" variant="contained" onClick={() => setOpen(true)} disabled={simulation.placed === 0} />
+      <Button label="assignment.apply.button" variant="contained" size="medium" onClick={() => setOpen(true)} disabled={simulation.placed === 0} />
       <Dialog open={open} onClose={busy ? undefined : () => setOpen(false)} aria-labelledby="apply-simulation-title" fullWidth>
         <DialogTitle id="apply-simulation-title">{translate('assignment.apply.title')}</DialogTitle>
         <DialogContent>

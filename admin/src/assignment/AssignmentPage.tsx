@@ -124,7 +124,7 @@ function AssignmentWorkspace({ me }: { me: Me }) {
       return;
     }
     let live = true;
-    loadRecentSimulations(regionId, null).then(
+    loadRecentSimulations(regionId).then(
       (loaded) => live && setRecent(loaded),
       (e: Error) => live && setError(e.message),
     );
@@ -135,6 +135,15 @@ function AssignmentWorkspace({ me }: { me: Me }) {
 
   const refreshRecent = useCallback(() => setRecentVersion((v) => v + 1), []);
   const cohort = choices?.cohorts.find((c) => c.id === cohortId) ?? null;
+  // Archived cohorts are closed to assignment: only published ones are offered.
+  const openable = useMemo(() => choices?.cohorts.filter((c) => c.status === 'PUBLISHED') ?? [], [choices]);
+  const shown = useCallback(
+    (simulation: Simulation) => {
+      // A report opened by its address: national staff see it with its region's list.
+      if (national) setRegionId((current) => current || simulation.regionId);
+    },
+    [national],
+  );
   // The server refuses too (WINDOW_CLOSED); said before the click rather than after.
   const windowClosed = !national && !!cohort && !cohort.manualAssignmentOpenForRegion;
 
@@ -161,12 +170,12 @@ function AssignmentWorkspace({ me }: { me: Me }) {
       {error && <Alert severity="error">{error}</Alert>}
       <Card>
         <CardContent>
-          {choices.cohorts.length === 0 ? (
+          {openable.length === 0 ? (
             <Alert severity="info">{translate('assignment.form.no_cohort')}</Alert>
           ) : (
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-              <MuiTextField select label={translate('assignment.form.cohort')} value={cohortId} onChange={(e) => setCohortId(e.target.value)} name="cohortId" size="small" sx={{ minWidth: 220 }}>
-                {choices.cohorts.map((c) => (
+              <MuiTextField select label={translate('assignment.form.cohort')} value={cohortId} onChange={(e) => setCohortId(e.target.value)} name="cohortId" size="small" fullWidth={false} sx={{ width: 220 }}>
+                {openable.map((c) => (
                   <MenuItem key={c.id} value={c.id}>
                     {c.name}
                   </MenuItem>
@@ -183,8 +192,9 @@ function AssignmentWorkspace({ me }: { me: Me }) {
                 name="regionId"
                 size="small"
                 disabled={!national}
+                fullWidth={false}
                 helperText={national && !regionId ? translate('assignment.form.pick_region') : undefined}
-                sx={{ minWidth: 240 }}
+                sx={{ width: 260 }}
               >
                 {choices.regions.map((r) => (
                   <MenuItem key={r.id} value={r.id}>
@@ -199,7 +209,8 @@ function AssignmentWorkspace({ me }: { me: Me }) {
                 name="departmentIds"
                 size="small"
                 disabled={!regionId}
-                sx={{ minWidth: 280, maxWidth: 420 }}
+                fullWidth={false}
+                sx={{ flex: '1 1 260px', minWidth: 260, maxWidth: 480 }}
                 slotProps={{
                   inputLabel: { shrink: true },
                   select: {
@@ -236,8 +247,9 @@ function AssignmentWorkspace({ me }: { me: Me }) {
           )}
         </CardContent>
       </Card>
-      {selectedId && <SelectedSimulation key={selectedId} id={selectedId} onSettled={refreshRecent} />}
+      {/* The list before the report: reopening another one needs no scrolling through a long report. */}
       {regionId && <RecentSimulations simulations={recent} choices={choices} selectedId={selectedId} onOpen={select} />}
+      {selectedId && <SelectedSimulation key={selectedId} id={selectedId} onSettled={refreshRecent} onShown={shown} />}
     </Stack>
   );
 }
@@ -258,8 +270,8 @@ function RecentSimulations({ simulations, choices, selectedId, onOpen }: { simul
       ) : simulations.length === 0 ? (
         <Alert severity="info">{translate('assignment.recent.empty')}</Alert>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={title}>
+        <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 260 }}>
+          <Table size="small" stickyHeader aria-label={title}>
             <TableHead>
               <TableRow>
                 <TableCell>{translate('assignment.recent.date')}</TableCell>
@@ -273,7 +285,6 @@ function RecentSimulations({ simulations, choices, selectedId, onOpen }: { simul
               {simulations.map((s) => (
                 <TableRow key={s.id} data-simulation={s.id} selected={s.id === selectedId}>
                   <TableCell>{f.dateTime(s.createdAt)}</TableCell>
-                  {/* An archived cohort is not among the choices: its id says little, a dash less. */}
                   <TableCell>{cohortNames.get(s.cohortId) ?? '—'}</TableCell>
                   <TableCell>
                     <StatusChip status={s.status} />
@@ -299,7 +310,7 @@ function RecentSimulations({ simulations, choices, selectedId, onOpen }: { simul
 }
 
 /** One simulation: polled every second while it runs, then its report (and « Appliquer » when ready). */
-function SelectedSimulation({ id, onSettled }: { id: string; onSettled: () => void }) {
+function SelectedSimulation({ id, onSettled, onShown }: { id: string; onSettled: () => void; onShown: (simulation: Simulation) => void }) {
   const translate = useTranslate();
   const [simulation, setSimulation] = useState<Simulation | null>(null);
   const [missing, setMissing] = useState(false);
@@ -319,6 +330,7 @@ function SelectedSimulation({ id, onSettled }: { id: string; onSettled: () => vo
           return;
         }
         setSimulation(loaded);
+        if (!polled) onShown(loaded);
         if (loaded.status === 'RUNNING') {
           polled = true;
           timer = setTimeout(tick, POLL_MS);
@@ -338,7 +350,7 @@ function SelectedSimulation({ id, onSettled }: { id: string; onSettled: () => vo
       live = false;
       clearTimeout(timer);
     };
-  }, [id, onSettled]);
+  }, [id, onSettled, onShown]);
 
   const applied = useCallback(
     (result: Simulation) => {

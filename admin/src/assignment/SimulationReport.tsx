@@ -236,11 +236,11 @@ export function SimulationReport({ simulation, actions }: { simulation: Simulati
             {translate('assignment.report.title', { date: f.dateTime(simulation.createdAt) })}
           </Typography>
           <Typography color="text.secondary" data-testid="simulation-summary">
-            {translate('assignment.report.summary', {
-              candidates: f.integer(simulation.candidates),
-              placed: f.integer(simulation.placed),
-              unplaced: f.integer(simulation.unplaced),
-            })}
+            {[
+              f.counted('assignment.report.summary.candidates', simulation.candidates),
+              f.counted('assignment.report.summary.placed', simulation.placed),
+              f.counted('assignment.report.summary.unplaced', simulation.unplaced),
+            ].join(' · ')}
           </Typography>
         </Box>
         {/* A plain link: the browser downloads with the session cookie, the server checks the scope. */}

@@ -37,7 +37,11 @@ export const assignmentFr = {
   not_found: 'Cette simulation est introuvable : elle n’existe pas ou ne fait pas partie de votre périmètre.',
   report: {
     title: 'Rapport de la simulation du %{date}',
-    summary: '%{candidates} candidats · %{placed} placés · %{unplaced} non placés',
+    summary: {
+      candidates: '%{count} candidat |||| %{count} candidats',
+      placed: '%{count} placé |||| %{count} placés',
+      unplaced: '%{count} non placé |||| %{count} non placés',
+    },
     download: 'Télécharger le rapport (XLSX)',
     figures: 'Comparaison des méthodes',
     measure: 'Mesure',
@@ -136,7 +140,11 @@ export const assignmentEn: typeof assignmentFr = {
   not_found: 'This simulation cannot be found: it does not exist or is outside your scope.',
   report: {
     title: 'Report of the simulation of %{date}',
-    summary: '%{candidates} candidates · %{placed} placed · %{unplaced} unplaced',
+    summary: {
+      candidates: '%{count} candidate |||| %{count} candidates',
+      placed: '%{count} placed |||| %{count} placed',
+      unplaced: '%{count} unplaced |||| %{count} unplaced',
+    },
     download: 'Download the report (XLSX)',
     figures: 'Both methods compared',
     measure: 'Measure',

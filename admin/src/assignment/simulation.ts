@@ -105,6 +105,7 @@ const SIMULATION_FIELDS = `${SUMMARY_FIELDS} unplaced error appliedAt
   skippedVolunteers { volunteerId code message }`;
 
 export interface Choices {
+  /** Every cohort, archived ones too (they name the older simulations). */
   cohorts: CohortChoice[];
   /** The cohort selected first: the open one (instruction not over on the server's day), else the most recent. */
   defaultCohortId: string | null;
@@ -112,17 +113,17 @@ export interface Choices {
 }
 
 /**
- * The cohorts (archived ones cannot be assigned any more) and the regions the user may pick.
+ * The cohorts and the regions the user may pick.
  * "Open" is asked of the server (`instructionOpen`), so the client's clock never decides.
  */
 export async function loadChoices(me: Me): Promise<Choices> {
   const national = me.role === 'ADMIN';
   const data = await gql<{ cohorts: CohortChoice[]; open: Array<{ id: string }>; regions?: Place[] }>(
-    `{ cohorts: allCohorts(filter: { status: PUBLISHED }, sortField: "startDate", sortOrder: "DESC", perPage: 100) { id name startDate status manualAssignmentOpenForRegion }
+    `{ cohorts: allCohorts(sortField: "startDate", sortOrder: "DESC", perPage: 200) { id name startDate status manualAssignmentOpenForRegion }
        open: allCohorts(filter: { status: PUBLISHED, instructionOpen: true }, sortField: "startDate", sortOrder: "ASC", perPage: 1) { id }
        ${national ? 'regions: allRegions(sortField: "name", sortOrder: "ASC", perPage: 100) { id code name }' : ''} }`,
   );
-  const defaultCohortId = data.open[0]?.id ?? data.cohorts[0]?.id ?? null;
+  const defaultCohortId = data.open[0]?.id ?? data.cohorts.find((c) => c.status === 'PUBLISHED')?.id ?? null;
   const regions = national ? (data.regions ?? []) : me.region ? [me.region] : [];
   return { cohorts: data.cohorts, defaultCohortId, regions };
 }
@@ -136,10 +137,10 @@ export async function loadDepartments(regionId: string): Promise<DepartmentChoic
 }
 
 /** The region's simulations, newest first (the server's default order, said explicitly). */
-export async function loadRecentSimulations(regionId: string, cohortId: string | null): Promise<SimulationSummary[]> {
+export async function loadRecentSimulations(regionId: string): Promise<SimulationSummary[]> {
   const data = await gql<{ allAssignmentSimulations: SimulationSummary[] }>(
     `query($filter: AssignmentSimulationFilter) { allAssignmentSimulations(filter: $filter, sortField: "createdAt", sortOrder: "DESC", perPage: 10) { ${SUMMARY_FIELDS} } }`,
-    { filter: cohortId ? { regionId, cohortId } : { regionId } },
+    { filter: { regionId } },
   );
   return data.allAssignmentSimulations;
 }
