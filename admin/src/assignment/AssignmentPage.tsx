@@ -58,7 +58,7 @@ export function AssignmentPage() {
   if (!me) return <Loading />;
   return (
     <Box sx={{ mt: 1, minWidth: 0 }}>
-      <Title title={translate('assignment.title')} />
+      <Title title="assignment.title" />
       <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
         {translate('assignment.title')}
       </Typography>
