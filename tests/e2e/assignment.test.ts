@@ -90,6 +90,13 @@ describe('automatic assignment in the console', () => {
     await expect.poll(() => page.locator(`tr[data-simulation="${simulationId}"]`).innerText(), { timeout: 10_000 }).toContain('Prête');
     expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORT.width);
 
+    // Meanwhile one proposed volunteer withdraws: applying skips it and says why.
+    const [{ id: withdrawn }] = await app.sql<{ id: string }>(
+      `select (a->>'volunteerId')::uuid as id from assignment_simulation s, jsonb_array_elements(s.report->'assignments') a where s.id = $1 order by 1 limit 1`,
+      [simulationId],
+    );
+    await app.sql(`update volunteer set status = 'WITHDRAWN', version = version + 1 where id = $1`, [withdrawn]);
+
     // « Appliquer »: the dialog says how many files and e-mails, then the proposal is written.
     await page.getByRole('button', { name: 'Appliquer' }).click();
     const dialog = page.getByRole('dialog');
@@ -103,6 +110,10 @@ describe('automatic assignment in the console', () => {
     const [done] = await app.sql<{ status: string; applied: number; skipped: number }>('select status, applied, skipped from assignment_simulation where id = $1', [simulationId]);
     expect(done.status).toBe('APPLIED');
     expect(done.applied + done.skipped).toBe(simulation.placed);
+    expect(done.skipped).toBe(1);
+    const skippedLink = `a[href="#/Volunteer/${withdrawn}/show"]`;
+    await result.locator(skippedLink).waitFor({ timeout: 5_000 });
+    expect(await result.locator('tr', { has: page.locator(skippedLink) }).innerText()).toContain('Seuls les dossiers validés peuvent être affectés');
     expect(await assignedInRegion('11', cohortId)).toBe(assignedBefore + simulation.placed - done.skipped);
     expect(await result.innerText()).toContain(`${done.applied.toLocaleString('fr-FR')} volontaire`);
     // Each assigned volunteer got its convocation e-mail, as the dialog said.
