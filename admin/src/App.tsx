@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AssignmentPage } from './assignment/AssignmentPage';
 import { authProvider } from './authProvider';
 import { cohesionCenterResource } from './cohesion-center';
 import { cohortResource } from './cohort';
@@ -48,6 +50,9 @@ export function App() {
       <Resource name="EmailMessage" />
       {/* Heads of centre picked on a session's form. */}
       <Resource name="User" recordRepresentation={(u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`} />
+      <CustomRoutes>
+        <Route path="/affectation" element={<AssignmentPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -1,8 +1,10 @@
 import englishMessages from 'ra-language-english';
 import type { Messages } from './fr';
+import { assignmentEn } from '../assignment/messages';
 
 export const en: Messages = {
   ...englishMessages,
+  assignment: assignmentEn,
   app: {
     title: 'SNU – Back-office',
     welcome: 'Welcome, %{name}',

@@ -1,8 +1,10 @@
 import frenchMessages from 'ra-language-french';
+import { assignmentFr } from '../assignment/messages';
 
 /** French, the console's default language. Enum labels live under `enums.<Enum>.<VALUE>`. */
 export const fr = {
   ...frenchMessages,
+  assignment: assignmentFr,
   app: {
     title: 'SNU – Back-office',
     welcome: 'Bienvenue, %{name}',

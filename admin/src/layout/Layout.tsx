@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
-/** react-admin's layout with the SNU app bar; the menu lists the resources the user may open. */
+/** react-admin's layout with the SNU app bar; the menu lists the resources the user may open, and « Affectation » for placement managers. */
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+  return <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>;
 }
