@@ -86,6 +86,24 @@ describe('automatic assignment in the console', () => {
     expect(text).toContain('Recherche aléatoire (ancienne plateforme)');
     expect(text).toContain('Télécharger le rapport (XLSX)');
     expect(await page.getByRole('link', { name: 'Télécharger le rapport (XLSX)' }).getAttribute('href')).toBe(`/exports/assignment-simulations/${simulationId}.xlsx`);
+    // The charts: fill per session beside the former random search, and the shares per centre.
+    for (const name of ['Remplissage des sessions', 'Équilibre entre centres']) {
+      const chart = page.getByRole('region', { name });
+      await chart.locator('svg').first().waitFor({ timeout: 15_000 });
+      expect(await chart.innerText()).toContain('Lycée');
+    }
+    expect(await page.getByRole('region', { name: 'Remplissage des sessions' }).innerText()).toContain('Recherche aléatoire (ancienne plateforme)');
+    // The session the proposal fills most, and its gauge before « Appliquer ».
+    const [busiest] = await app.sql<{ id: string; placed: number }>(
+      `select (x->>'sessionId')::uuid as id, (x->>'placed')::int as placed from assignment_simulation s, jsonb_array_elements(s.report->'sessions') x
+       where s.id = $1 order by 2 desc limit 1`,
+      [simulationId],
+    );
+    const gauge = async () => {
+      const [row] = await app.sql<{ total: number; left: number }>('select places_total as total, places_left as left from session where id = $1', [busiest.id]);
+      return `${Math.round((100 * (row.total - row.left)) / row.total)} %`;
+    };
+    const gaugeBefore = await gauge();
     // Listed among the region's recent simulations, as ready.
     await expect.poll(() => page.locator(`tr[data-simulation="${simulationId}"]`).innerText(), { timeout: 10_000 }).toContain('Prête');
     expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORT.width);
@@ -118,6 +136,13 @@ describe('automatic assignment in the console', () => {
     expect(await result.innerText()).toContain(`${done.applied.toLocaleString('fr-FR')} volontaire`);
     // Each assigned volunteer got its convocation e-mail, as the dialog said.
     expect(await convocationsSent()).toBe(mailedBefore + done.applied);
+    // The busiest session's gauge moved, as its page shows.
+    const gaugeAfter = await gauge();
+    expect(gaugeAfter).not.toBe(gaugeBefore);
+    await page.goto(`${app.url}/#/Session/${busiest.id}/show`);
+    await expect.poll(() => page.locator('[role="progressbar"]').first().getAttribute('aria-label'), { timeout: 15_000 }).toBe(gaugeAfter);
+    await page.goto(`${app.url}/#/affectation?simulation=${simulationId}`);
+    await placedCell.waitFor({ timeout: 15_000 });
     // Applied: no second « Appliquer ».
     expect(await page.getByRole('button', { name: 'Appliquer' }).count()).toBe(0);
     expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORT.width);

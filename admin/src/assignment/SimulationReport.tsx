@@ -11,10 +11,13 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useTranslate } from 'react-admin';
 import { type Formatters, useFormatters } from './format';
 import { type Simulation, type SimulationFigures, type VolunteerName, loadVolunteerNames, reportUrl, volunteerPath } from './simulation';
+
+// The chart library is loaded with the first report only, not with the console.
+const SimulationCharts = lazy(() => import('./SimulationCharts'));
 
 /** How many volunteers of each unplaced reason the report links to (the workbook lists them all). */
 const LINKED_PER_REASON = 5;
@@ -254,6 +257,9 @@ export function SimulationReport({ simulation, actions }: { simulation: Simulati
       ) : (
         <Alert severity="info">{translate('assignment.report.no_figures')}</Alert>
       )}
+      <Suspense fallback={<Typography color="text.secondary">{translate('ra.page.loading')}</Typography>}>
+        <SimulationCharts simulation={simulation} />
+      </Suspense>
       <SessionsTable simulation={simulation} />
       <CentersTable simulation={simulation} />
       <UnplacedList simulation={simulation} />

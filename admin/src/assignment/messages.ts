@@ -35,6 +35,14 @@ export const assignmentFr = {
   failed: 'La simulation a échoué : %{error}',
   failed_unknown: 'La simulation a échoué sans cause connue : relancez-la.',
   not_found: 'Cette simulation est introuvable : elle n’existe pas ou ne fait pas partie de votre périmètre.',
+  charts: {
+    fill: 'Remplissage des sessions',
+    fill_caption: 'Places libres avant la simulation, et volontaires placés par chaque méthode.',
+    places_before: 'Places libres avant',
+    balance: 'Équilibre entre centres',
+    balance_caption: 'Part de filles, de QPV et de situations de handicap dans chaque centre ; parmi tous les placés : %{female} de filles, %{qpv} de QPV, %{disability} de handicap.',
+  },
+
   report: {
     title: 'Rapport de la simulation du %{date}',
     summary: {
@@ -138,6 +146,13 @@ export const assignmentEn: typeof assignmentFr = {
   failed: 'The simulation failed: %{error}',
   failed_unknown: 'The simulation failed for an unknown reason: run it again.',
   not_found: 'This simulation cannot be found: it does not exist or is outside your scope.',
+  charts: {
+    fill: 'Session fill',
+    fill_caption: 'Free places before the simulation, and volunteers placed by each method.',
+    places_before: 'Free places before',
+    balance: 'Balance between centres',
+    balance_caption: 'Share of girls, priority neighbourhoods (QPV) and disability in each centre; among everyone placed: %{female} girls, %{qpv} QPV, %{disability} disability.',
+  },
   report: {
     title: 'Report of the simulation of %{date}',
     summary: {
