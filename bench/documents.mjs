@@ -102,3 +102,34 @@ select json_build_object('data', json_build_object(
   'r', ${statusCounts('join department d on d.id = v.department_id where v.cohort_id = $3 and d.region_id = $2')}
 )) as body`;
 
+
+/** W5, the product: one manual assignment by the regional manager, as the volunteer page sends it. */
+export const ASSIGN_DOCUMENT = 'mutation($id: ID!, $sessionId: ID!) { assignVolunteer(id: $id, sessionId: $sessionId) { id phase1Status version } }';
+
+/**
+ * W5, the floor: the same effects in one hand-written statement. The file is locked and checked
+ * (validated, of the session's cohort, not assigned), the place taken by a conditional update,
+ * the file updated, its audit event and the two convocation e-mails (volunteer, guardian)
+ * written; nothing when a check fails. No session lookup, no scope, no job queue.
+ */
+export const ASSIGN_FLOOR_SQL = `
+with v as (
+  select id, department_id, email, guardian1_email from volunteer
+  where id = $1 and status = 'VALIDATED' and session_id is null and cohort_id = (select cohort_id from session where id = $2)
+  for update
+), s as (
+  update session set places_left = places_left - 1, version = version + 1, updated_at = now()
+  where id = $2 and places_left > 0 and exists (select 1 from v) returning id
+), u as (
+  update volunteer set session_id = $2, phase1_status = 'ASSIGNED', version = version + 1, updated_at = now()
+  where id = (select id from v) and exists (select 1 from s) returning id, department_id, email, guardian1_email, version
+), a as (
+  insert into audit_event (id, action, record_type, record_id, actor_id, department_id, changes)
+  select gen_random_uuid(), 'VOLUNTEER_ASSIGNED', 'Volunteer', u.id, $3, u.department_id, jsonb_build_object('sessionId', jsonb_build_array(null, $2::text)) from u
+), e as (
+  insert into email_message (id, volunteer_id, recipient, recipient_kind, template, subject, body)
+  select gen_random_uuid(), u.id, r.recipient, r.kind, 'VOLUNTEER_ASSIGNED', 'Votre convocation au séjour de cohésion', 'Bonjour, vous êtes affecté au séjour de cohésion.'
+  from u cross join lateral (values (u.email, 'VOLUNTEER'), (u.guardian1_email, 'GUARDIAN')) as r(recipient, kind) where r.recipient is not null
+)
+select json_build_object('data', json_build_object('assignVolunteer',
+  (select json_build_object('id', u.id, 'phase1Status', 'ASSIGNED', 'version', u.version) from u))) as body`;

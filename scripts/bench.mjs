@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { Q1_DOCUMENT, Q2_DOCUMENT, Q3_DOCUMENT, q1Variables } from '../bench/documents.mjs';
+import { ASSIGN_DOCUMENT, Q1_DOCUMENT, Q2_DOCUMENT, Q3_DOCUMENT, q1Variables } from '../bench/documents.mjs';
 import { buildAdminIfNeeded, buildServerIfNeeded, root } from './build-if-needed.mjs';
 
 const require = createRequire(import.meta.url);
@@ -132,7 +132,7 @@ async function main() {
       (select count(*)::int from volunteer v where v.department_id = d.id and v.status = 'WAITING_VALIDATION') as waiting
     from staff_user u cross join unnest(u.department_ids) as did join department d on d.id = did
     where u.role = 'REFERENT_DEPARTMENT' order by waiting desc limit 1`);
-  const [regional] = await sql(`select email from staff_user where role = 'REFERENT_REGION' and region_id = $1 limit 1`, [target.region_id]);
+  const [regional] = await sql(`select id, email from staff_user where role = 'REFERENT_REGION' and region_id = $1 limit 1`, [target.region_id]);
   const [cohort] = await sql(`select id from cohort where status = 'PUBLISHED' and instruction_end_date >= current_date order by start_date limit 1`);
   const [page] = await sql(`select v.id from volunteer v left join audit_event e on e.record_id = v.id where v.department_id = $1 group by v.id order by count(e.id) desc limit 1`, [target.department_id]);
 
@@ -272,6 +272,50 @@ async function main() {
     : null;
   const w1Succeeded = w1.data?.validateVolunteers?.succeeded?.length ?? 0;
 
+  // W5: manual assignment, one file per request at c=10 (the volunteer page's dialog), product
+  // against the floor's single statement (bench/documents.mjs), on disjoint files of the region
+  // into one session with room for all; each side assigns the same number, A/B alternated.
+  // Before W4, which takes up to 1,000 of the same files.
+  const [w5Center] = await sql(
+    `insert into cohesion_center (id, name, address, zip, city, department_id, capacity, accessible_reduced_mobility)
+     values (gen_random_uuid(), 'Centre de mesure W5', '2 rue du Banc', '00000', 'Banc', $1, 100000, true) returning id`,
+    [target.department_id],
+  );
+  const [w5Session] = await sql(`insert into session (id, cohort_id, center_id, places_total, places_left) values (gen_random_uuid(), $1, $2, 100000, 100000) returning id`, [cohort.id, w5Center.id]);
+  const w5Pool = (await sql(
+    `select v.id from volunteer v join department d on d.id = v.department_id
+     where d.region_id = $1 and v.cohort_id = $2 and v.status = 'VALIDATED' and v.session_id is null order by v.id`,
+    [target.region_id, cohort.id],
+  )).map((r) => r.id);
+  // At most half of the pool, so that W4 still has its files.
+  const w5PerRun = Math.min(smoke ? 40 : 2000, Math.floor(w5Pool.length / (4 * settings.rounds)));
+  const assignRun = async (url, headers, ids, body) => {
+    let next = 0;
+    let errors = 0;
+    const started = Date.now();
+    const instance = autocannon({
+      url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, connections: 10, amount: ids.length,
+      requests: [{ setupRequest: (request) => ({ ...request, body: body(ids[next++ % ids.length]) }) }],
+    });
+    // Timed to the last answer: autocannon itself ends on its next one-second tick.
+    let last = started;
+    instance.on('response', (_client, statusCode) => {
+      if (statusCode !== 200) errors += 1;
+      last = Date.now();
+    });
+    await instance;
+    const seconds = (last - started) / 1000;
+    const [{ n }] = await sql('select count(*)::int as n from volunteer where id = any($1::uuid[]) and session_id = $2', [ids, w5Session.id]);
+    return { requests: ids.length, assigned: n, errors, seconds, rps: ids.length / seconds };
+  };
+  const w5 = { perRun: w5PerRun, product: [], floor: [] };
+  for (let round = 0; round < settings.rounds && w5PerRun > 0; round++) {
+    const slice = (k) => w5Pool.slice((2 * round + k) * w5PerRun, (2 * round + k + 1) * w5PerRun);
+    w5.product.push(await assignRun(`${base}/graphql`, { cookie: regionCookie }, slice(0), (id) => JSON.stringify({ query: ASSIGN_DOCUMENT, variables: { id, sessionId: w5Session.id } })));
+    w5.floor.push(await assignRun(`${floorBase}/assign`, {}, slice(1), (id) => JSON.stringify({ volunteerId: id, sessionId: w5Session.id, actorId: regional.id })));
+  }
+  log(`W5: manual assignment c=10: ${w5.product.map((r) => r.rps.toFixed(0)).join('/')} vs floor ${w5.floor.map((r) => r.rps.toFixed(0)).join('/')} req/s (${w5PerRun} per run)`);
+
   // W4: bulk assignment of 1,000 validated volunteers of the target's region by its regional
   // manager, into one big session of the open cohort created for the measure (the demo's
   // sessions have fewer places than that at this size).
@@ -293,6 +337,7 @@ async function main() {
   const w4Seconds = (Date.now() - w4Start) / 1000;
   const w4Succeeded = w4.data?.assignVolunteers?.succeeded?.length ?? 0;
   log(`W4: ${w4Succeeded} of ${toAssign.length} assigned in ${w4Seconds.toFixed(2)} s`);
+
 
   // W3: automatic assignment on a national-size synthetic input (bench/assignment.mjs, compiled optimiser).
   const w3Args = smoke ? ['--volunteers', '5000', '--sessions', '50'] : [];
@@ -322,7 +367,7 @@ async function main() {
   const initialJsKb = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/admin', file))).length, 0) / 1024;
 
   await cleanup();
-  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
+  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, w5, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
   writeReport(report);
 }
 
@@ -363,6 +408,10 @@ function writeReport(report) {
     ? `| W3 | automatic assignment of ${fmt(w3.settings.volunteers)} volunteers into ${fmt(w3.settings.sessions)} sessions (synthetic, bench/assignment.mjs) | optimiser: ${w3Row(w3.optimizer)}; former random search (300 orders): ${w3Row(w3.baseline)} |`
     : '| W3 | automatic assignment | failed (see the log) |');
   lines.push(`| W4 | bulk assignment of ${fmt(w4.items)} volunteers by their regional manager | ${fmt(w4.seconds, 2)} s, ${fmt(w4.succeeded)} assigned |`);
+  const { w5 } = report;
+  const w5Product = median(w5.product.map((r) => r.rps));
+  const w5Floor = median(w5.floor.map((r) => r.rps));
+  lines.push(`| W5 | manual assignment, one file per request, c=10 (${fmt(w5.perRun)} per run) | product ${fmt(w5Product)} req/s (${w5.product.map((r) => fmt(r.rps)).join(', ')}), floor ${fmt(w5Floor)} req/s (${w5.floor.map((r) => fmt(r.rps)).join(', ')}), ratio ${fmt(w5Product / w5Floor, 2)}; assigned ${w5.product.map((r) => fmt(r.assigned)).join(', ')} / ${w5.floor.map((r) => fmt(r.assigned)).join(', ')} |`);
   lines.push(`| S1 | \`npm start\` from an empty data directory to serving | ${fmt(report.s1.seconds, 1)} s; console initial JS ${fmt(report.s1.initialJsKb)} kB gzipped |`);
   lines.push('', '## Budgets', '', '| budget | value | verdict |', '| --- | --- | --- |');
   lines.push(`| Q1 ≥ 0.5 × floor throughput (c=10) | ${fmt(q1p1?.ratio, 2)} | ${verdict(q1p1?.ratio >= 0.5)} |`);
@@ -376,6 +425,7 @@ function writeReport(report) {
   lines.push(`| W2 < 3 s and < 200 MB peak RSS (${fmt(w2.rows)} rows) | ${fmt(w2.seconds, 2)} s, ${fmt(w2.peakRssMb)} MB | ${verdict(w2.status === 200 && w2.rows === w2.expectedRows && w2.seconds < 3 && w2.peakRssMb < 200)} |`);
   if (w3) lines.push(`| W3 < 10 s, placing at least the random search's and better balanced and closer (${fmt(w3.settings.volunteers)} × ${fmt(w3.settings.sessions)}) | ${fmt(w3.optimizer.wallMs / 1000, 2)} s | ${verdict(w3.optimizer.wallMs < 10_000 && w3.optimizer.placed >= w3.baseline.placed && w3.optimizer.balance <= w3.baseline.balance && w3.optimizer.meanDistance <= w3.baseline.meanDistance)} |`);
   lines.push(`| W4 < 2 s (${fmt(w4.items)} assignments) | ${fmt(w4.seconds, 2)} s | ${verdict(w4.seconds < 2 && w4.succeeded === w4.items)} |`);
+  lines.push(`| W5 ≥ 0.5 × floor throughput (manual assignment, c=10) | ${fmt(w5Product / w5Floor, 2)} | ${verdict(w5Product / w5Floor >= 0.5 && w5.product.every((r) => r.assigned === r.requests))} |`);
   lines.push(`| S1 < 60 s and < 1 MB initial JS | ${fmt(report.s1.seconds, 1)} s, ${fmt(report.s1.initialJsKb)} kB | ${verdict(report.s1.seconds < 60 && report.s1.initialJsKb < 1024)} |`);
   const notesFile = path.join(root, 'bench', 'NOTES.md');
   if (!smoke && fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());
