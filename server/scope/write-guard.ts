@@ -1,4 +1,4 @@
-import { type EntityClass, type FilterQuery, type LockMode } from '@mikro-orm/core';
+import { type EntityClass, type FilterQuery, LockMode, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CurrentUser } from '../kernel/current-user';
 import { notFound } from '../kernel/errors';
@@ -82,4 +82,22 @@ export function findReferencing<T extends object>(
   narrowedBy: FilterQuery<T> = {} as FilterQuery<T>,
 ): Promise<T[]> {
   return em.find(entity, { $and: [{ [foreignKey]: parent.id }, narrowedBy] } as FilterQuery<T>, { filters: { [SCOPE_FILTER]: false } });
+}
+
+/**
+ * Locks rows of `entity` (`FOR UPDATE`, in id order) and reloads them, whatever their scope: only
+ * for ids already loaded through the scope or followed from in-scope records. Writes that lock
+ * several sessions (a move gives one place back and takes another) take them through this one
+ * order, so two opposite moves wait for each other instead of deadlocking.
+ */
+export async function lockInIdOrder<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, ids: Iterable<string>): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0) return new Map();
+  const rows = await em.find(entity, { id: { $in: unique } } as unknown as FilterQuery<T>, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    orderBy: { id: 'asc' } as QueryOrderMap<T>,
+    refresh: true,
+    filters: { [SCOPE_FILTER]: false },
+  });
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -148,6 +148,28 @@ describe('manual assignment', () => {
     expect(c).toEqual({ places: 0, seats: 0, taken: 50, riders: 20 });
   });
 
+  it('files moved between two sessions in opposite directions at once all move (no deadlock), places and seats exact', async () => {
+    const a = await freshSession('92', 40, 40);
+    const b = await freshSession('92', 40, 40);
+    // Each session's line also stops at the other's meeting point, so a move can keep its seat kind.
+    for (const [line, point] of [[a.line, b.point], [b.line, a.point]]) {
+      await app.sql(`insert into transport_line_stop (id, line_id, meeting_point_id, position, departure_at) select gen_random_uuid(), $1, $2, 1, departure_at from transport_line_stop where line_id = $1 limit 1`, [line, point]);
+    }
+    const inA = await Promise.all(Array.from({ length: 12 }, () => createVolunteer(app, '75', 'VALIDATED')));
+    const inB = await Promise.all(Array.from({ length: 12 }, () => createVolunteer(app, '75', 'VALIDATED')));
+    for (const id of inA) expect(errorCode(await region11.request(ASSIGN, { id, session: a.session, point: a.point }))).toBeUndefined();
+    for (const id of inB) expect(errorCode(await region11.request(ASSIGN, { id, session: b.session, point: b.point }))).toBeUndefined();
+    const [one, two] = await Promise.all([loggedIn(app.url, 'region-11@demo.snu.test'), loggedIn(second.url, 'region-11@demo.snu.test')]);
+    // Three rounds: A's files go to B while B's go to A, through both instances, all at once.
+    for (let round = 0; round < 3; round++) {
+      const [from, to] = round % 2 ? [b, a] : [a, b];
+      const moves = [...inA.map((id) => ({ id, target: round % 2 ? from : to })), ...inB.map((id) => ({ id, target: round % 2 ? to : from }))];
+      const results = await Promise.all(moves.map((m, i) => (i % 2 ? one : two).request(ASSIGN, { id: m.id, session: m.target.session, point: m.target.point })));
+      expect(results.map((r) => errorCode(r) ?? 'OK')).toEqual(moves.map(() => 'OK'));
+    }
+    for (const s of [a, b]) expect(await counters(s.session, s.line)).toEqual({ places: 28, seats: 28, taken: 12, riders: 12 });
+  });
+
   it('a withdrawal gives back the place and the seat', async () => {
     const { session, line, point } = await freshSession('92', 4, 4);
     const v = await createVolunteer(app, '75', 'VALIDATED');

@@ -7,7 +7,7 @@ import { AppError, badInput, conflict, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/permissions';
 import type { RequestContext } from '../../kernel/request-context';
 import { PLACEMENT_MANAGERS, Role } from '../../kernel/roles';
-import { findInScope, followRelation } from '../../scope/write-guard';
+import { findInScope, followRelation, lockInIdOrder } from '../../scope/write-guard';
 import { recordAudit } from '../audit-event/audit.service';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
 import { Cohort, CohortStatus } from '../cohort/cohort.entity';
@@ -140,16 +140,21 @@ export async function assignOne(
   });
 }
 
-/** Loads what a client names through the scope: a session or meeting point of another region is not found. */
-async function target(tx: EntityManager, sessionId: string, meetingPointId: string | null | undefined) {
-  const session = await findInScope(tx, Session, assertUuid(sessionId, 'sessionId'), { label: 'Cette session', lockMode: LockMode.PESSIMISTIC_WRITE });
+/**
+ * Loads what a client names through the scope (a session or meeting point of another region is
+ * not found), then locks the session with the one the file gives back, if it moves, in id order.
+ */
+async function target(tx: EntityManager, volunteer: Volunteer, sessionId: string, meetingPointId: string | null | undefined) {
+  const named = await findInScope(tx, Session, assertUuid(sessionId, 'sessionId'), { label: 'Cette session' });
   const meetingPoint = meetingPointId ? await findInScope(tx, MeetingPoint, assertUuid(meetingPointId, 'meetingPointId'), { label: 'Ce point de rassemblement' }) : null;
-  return { session, meetingPoint };
+  const locked = await lockInIdOrder(tx, Session, volunteer.session ? [named.id, volunteer.session.id] : [named.id]);
+  return { session: locked.get(named.id) ?? named, meetingPoint };
 }
 
 /**
  * One volunteer into a session (and onto a line from a meeting point). Locks, in this order
- * everywhere (no deadlock between single and bulk calls): the file, then sessions, then lines.
+ * everywhere (no deadlock between single and bulk calls): the file, then sessions (in id order,
+ * the one given back included), then lines.
  * The guarantee against overbooking lives in PostgreSQL: the session and line rows are locked
  * while their counters change, and check constraints forbid negative places.
  */
@@ -158,7 +163,7 @@ export async function assignVolunteer(ctx: RequestContext, id: string, sessionId
   const emailIds: string[] = [];
   const result = await inTransaction(ctx, async (tx) => {
     const volunteer = await findInScope(tx, Volunteer, assertUuid(id), { label: 'Ce volontaire', lockMode: LockMode.PESSIMISTIC_WRITE });
-    const emails = await assignOne(tx, user, volunteer, { ...(await target(tx, sessionId, meetingPointId)), version });
+    const emails = await assignOne(tx, user, volunteer, { ...(await target(tx, volunteer, sessionId, meetingPointId)), version });
     await tx.flush();
     emailIds.push(...emails.map((e) => e.id));
     return volunteer;
@@ -195,7 +200,7 @@ export async function unassignVolunteer(ctx: RequestContext, id: string, version
 /**
  * Bulk assignment (≤ 1,000): each item goes through exactly the checks of a single one and the
  * result says which failed and why. One transaction: files locked in id order, then the sessions
- * named (id order); lines are locked as items need them. Items that fail leave nothing behind.
+ * named and those given back (id order); lines are locked as items need them. Items that fail leave nothing behind.
  */
 export async function assignVolunteers(ctx: RequestContext, requests: AssignmentRequest[]): Promise<{ succeeded: string[]; failed: Array<{ id: string; code: string; message: string }> }> {
   const user = requireRole(ctx, PLACEMENT_MANAGERS);
@@ -215,9 +220,11 @@ export async function assignVolunteers(ctx: RequestContext, requests: Assignment
     const volunteers = new Map(
       (await tx.find(Volunteer, { id: { $in: items.map((i) => i.volunteerId) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((v) => [v.id, v]),
     );
-    const sessions = new Map(
-      (await tx.find(Session, { id: { $in: [...new Set(items.map((i) => i.sessionId))] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((s) => [s.id, s]),
-    );
+    // Sessions named are checked through the scope, then locked with those the files give back, in id order.
+    const named = await tx.find(Session, { id: { $in: [...new Set(items.map((i) => i.sessionId))] } });
+    const held = [...volunteers.values()].flatMap((v) => (v.session ? [v.session.id] : []));
+    const locked = await lockInIdOrder(tx, Session, [...named.map((s) => s.id), ...held]);
+    const sessions = new Map(named.map((s) => [s.id, locked.get(s.id) ?? s]));
     const points = new Map((await tx.find(MeetingPoint, { id: { $in: [...new Set(items.flatMap((i) => (i.meetingPointId ? [i.meetingPointId] : [])))] } })).map((p) => [p.id, p]));
     const plans: LinePlans = new Map();
     for (const item of items) {
