@@ -145,10 +145,13 @@ export async function assignOne(
  * not found), then locks the session with the one the file gives back, if it moves, in id order.
  */
 async function target(tx: EntityManager, volunteer: Volunteer, sessionId: string, meetingPointId: string | null | undefined) {
-  const named = await findInScope(tx, Session, assertUuid(sessionId, 'sessionId'), { label: 'Cette session' });
+  const id = assertUuid(sessionId, 'sessionId');
+  const moves = !!volunteer.session && volunteer.session.id !== id;
+  // A first assignment locks its one session as it loads it (one statement); a move, both in id order.
+  let session = await findInScope(tx, Session, id, { label: 'Cette session', lockMode: moves ? undefined : LockMode.PESSIMISTIC_WRITE });
+  if (moves) session = (await lockInIdOrder(tx, Session, [session.id, volunteer.session!.id])).get(session.id) ?? session;
   const meetingPoint = meetingPointId ? await findInScope(tx, MeetingPoint, assertUuid(meetingPointId, 'meetingPointId'), { label: 'Ce point de rassemblement' }) : null;
-  const locked = await lockInIdOrder(tx, Session, volunteer.session ? [named.id, volunteer.session.id] : [named.id]);
-  return { session: locked.get(named.id) ?? named, meetingPoint };
+  return { session, meetingPoint };
 }
 
 /**
