@@ -51,7 +51,7 @@ describe('automatic assignment in the console', () => {
 
   let simulationId = '';
 
-  it('region 11: opens « Affectation » from the menu, simulates the open cohort, reads the report, applies it', async () => {
+  it('region 11: opens « Affectation » from the menu, simulates the open cohort for 75 and 92, reads the report and its charts, applies it; the gauges move', async () => {
     const cohortId = await openCohortId(app);
     const [cohort] = await app.sql<{ name: string }>('select name from cohort where id = $1', [cohortId]);
     const assignedBefore = await assignedInRegion('11', cohortId);
@@ -67,9 +67,20 @@ describe('automatic assignment in the console', () => {
     expect(await form.innerText()).toContain('Île-de-France');
     expect(await form.innerText()).toContain('Tous les départements de la région');
 
+    // For Paris and Hauts-de-Seine only.
+    await page.getByRole('combobox', { name: 'Départements' }).click();
+    for (const name of ['75 – Paris', '92 – Hauts-de-Seine']) await page.getByRole('option', { name }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.innerText()).toContain('75 – Paris, 92 – Hauts-de-Seine');
+
     await page.getByRole('button', { name: 'Lancer la simulation' }).click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/simulation=[0-9a-f-]{36}/);
     simulationId = /simulation=([0-9a-f-]{36})/.exec(page.url())![1];
+    const [{ codes }] = await app.sql<{ codes: string[] }>(
+      `select array(select d.code from department d where d.id = any(s.department_ids) order by d.code) as codes from assignment_simulation s where s.id = $1`,
+      [simulationId],
+    );
+    expect(codes).toEqual(['75', '92']);
 
     // The report, once the job is done (the page polls every second).
     const placedCell = page.locator('tr[data-measure="placed"] td[data-method="proposal"]');
