@@ -91,15 +91,27 @@ export class Jobs implements JobQueue {
   }
 }
 
+/** Templates that describe a placement: a later one replaces an earlier convocation not yet sent. */
+const PLACEMENT_TEMPLATES = ['VOLUNTEER_ASSIGNED', 'VOLUNTEER_UNASSIGNED'];
+
 /**
  * A convocation e-mail carries the convocation PDF, rendered at delivery from the volunteer's
- * placement (nothing stored: the same PDF as the volunteer page's download).
+ * placement (the same PDF as the volunteer page's download). Its text was written at assignment:
+ * if the placement changed since (a later placement message to the same recipient, or no session
+ * any more), the message is superseded and returns null: it is not sent, so the e-mail and its
+ * PDF never disagree and a cancelled assignment sends no convocation.
  */
-async function attachmentsOf(em: EntityManager, message: EmailMessage): Promise<OutgoingEmail['attachments']> {
+async function convocationAttachmentsOf(em: EntityManager, message: EmailMessage): Promise<OutgoingEmail['attachments'] | null> {
   if (message.template !== 'VOLUNTEER_ASSIGNED') return undefined;
-  const volunteer = await em.findOne(Volunteer, { id: message.volunteer.id });
+  const later = await em.count(EmailMessage, {
+    volunteer: message.volunteer.id,
+    recipientKind: message.recipientKind,
+    template: { $in: PLACEMENT_TEMPLATES },
+    createdAt: { $gt: message.createdAt },
+  });
+  const volunteer = later ? null : await em.findOne(Volunteer, { id: message.volunteer.id });
   const data = volunteer ? await convocationDataOf(em, volunteer) : null;
-  if (!data) return undefined;
+  if (!data) return null;
   return [{ filename: 'convocation-snu.pdf', content: await renderConvocationPdf(data), contentType: 'application/pdf' }];
 }
 
@@ -109,9 +121,16 @@ export async function deliverEmail(orm: MikroORM, mailer: Mailer, emailId: strin
   await unscoped({ em: orm.em, logger }, 'e-mail delivery', async (em) => {
     const message = await em.findOne(EmailMessage, { id: emailId });
     if (!message || message.status === EmailStatus.SENT) return;
+    if (message.status === EmailStatus.CANCELLED) return;
     message.attempts += 1;
     try {
-      const attachments = await attachmentsOf(em, message);
+      const attachments = await convocationAttachmentsOf(em, message);
+      if (attachments === null) {
+        message.status = EmailStatus.CANCELLED;
+        message.lastError = 'Non envoyé : l’affectation a changé depuis (un message plus récent la remplace).';
+        await em.flush();
+        return;
+      }
       const { record } = await mailer.send({ to: message.recipient, subject: message.subject, text: message.body, attachments });
       message.status = EmailStatus.SENT;
       message.sentAt = now();

@@ -32,7 +32,13 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
   return {
     send: async (email) => {
       const info = await transport.sendMail({ from: MAIL_FROM, ...email });
-      return { record: String(info.message) };
+      // The record keeps the message, not its attachments (a convocation PDF is personal data
+      // that can be rendered again): each is reduced to its name, type and size.
+      const built = JSON.parse(String(info.message)) as { attachments?: Array<{ filename?: string; contentType?: string; content?: string }> };
+      if (built.attachments) {
+        built.attachments = built.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.from(a.content ?? '', 'base64').length }));
+      }
+      return { record: JSON.stringify(built) };
     },
   };
 }

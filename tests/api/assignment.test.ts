@@ -160,13 +160,15 @@ describe('manual assignment', () => {
     for (const id of inA) expect(errorCode(await region11.request(ASSIGN, { id, session: a.session, point: a.point }))).toBeUndefined();
     for (const id of inB) expect(errorCode(await region11.request(ASSIGN, { id, session: b.session, point: b.point }))).toBeUndefined();
     const [one, two] = await Promise.all([loggedIn(app.url, 'region-11@demo.snu.test'), loggedIn(second.url, 'region-11@demo.snu.test')]);
-    // Three rounds: A's files go to B while B's go to A, through both instances, all at once.
+    // Three rounds: A's files go to B while B's go to A, through both instances, all at once; then back.
     for (let round = 0; round < 3; round++) {
-      const [from, to] = round % 2 ? [b, a] : [a, b];
-      const moves = [...inA.map((id) => ({ id, target: round % 2 ? from : to })), ...inB.map((id) => ({ id, target: round % 2 ? to : from }))];
+      const moves = [...inA.map((id) => ({ id, target: round % 2 ? a : b })), ...inB.map((id) => ({ id, target: round % 2 ? b : a }))];
       const results = await Promise.all(moves.map((m, i) => (i % 2 ? one : two).request(ASSIGN, { id: m.id, session: m.target.session, point: m.target.point })));
       expect(results.map((r) => errorCode(r) ?? 'OK')).toEqual(moves.map(() => 'OK'));
     }
+    // After three rounds A's files are in B and B's in A.
+    const [{ n }] = await app.sql<{ n: number }>('select count(*)::int as n from volunteer where id = any($1::uuid[]) and session_id = $2', [inA, b.session]);
+    expect(n).toBe(12);
     for (const s of [a, b]) expect(await counters(s.session, s.line)).toEqual({ places: 28, seats: 28, taken: 12, riders: 12 });
   });
 

@@ -125,7 +125,7 @@ describe('placing volunteers in the console (Chromium)', () => {
     await expect.poll(() => text(page), { timeout: 10_000 }).toContain('E2E-1');
 
     // The convocation downloads from the page as a PDF naming the centre and the meeting point.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger la convocation (PDF)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger la convocation (PDF)' }).click()]);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { text: convocation } = await pdfText(pdf);

@@ -34,7 +34,7 @@ describe('npm run bench -- --smoke', () => {
     expect(report.w4.succeeded).toBe(report.w4.items);
     // W5: each side assigned exactly the files it was sent (no refusal, no double booking).
     expect(report.w5.perRun).toBeGreaterThan(0);
-    for (const run of [...report.w5.product, ...report.w5.floor]) expect({ assigned: run.assigned, errors: run.errors }).toEqual({ assigned: report.w5.perRun, errors: 0 });
+    for (const run of [...report.w5.product, ...report.w5.floor]) expect({ assigned: run.assigned, httpErrors: run.httpErrors }).toEqual({ assigned: report.w5.perRun, httpErrors: 0 });
     expect(report.s1.seconds).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(root, 'bench/.runs/smoke.md'), 'utf8')).toMatch(/\| Q1 \| liste, page 1 \|/);
   }, 300_000);

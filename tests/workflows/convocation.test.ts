@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mailer, OutgoingEmail } from '../../server/jobs/mailer';
+import { createLogger } from '../../server/common/logger';
+import { deliverEmail } from '../../server/jobs/jobs';
+import { createMailer, type Mailer, type OutgoingEmail } from '../../server/jobs/mailer';
 import { createVolunteer, openCohortId } from '../setup/fixtures';
 import { errorCode, loggedIn, type GraphQLClient } from '../setup/graphql-client';
 import { pdfText } from '../setup/pdf-text';
@@ -80,5 +82,74 @@ describe('convocation PDF', () => {
     const none = await fetch(`${app.url}/volunteers/${waiting}/convocation.pdf`, { headers: { cookie: region11.cookie ?? '' } });
     expect(none.status).toBe(400);
     expect(errorCode({ status: 400, data: null, errors: ((await none.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors })).toBe('BAD_USER_INPUT');
+  });
+});
+
+/** A convocation still queued when the placement changes is never sent: the newer message replaces it. */
+describe('convocation superseded before delivery', () => {
+  let app: TestApp;
+  const logger = createLogger({ logLevel: 'silent' });
+
+  /** A session of the open cohort in 92 with a line from a fresh Paris meeting point. */
+  async function sessionWithLine(app: TestApp, cohortId: string, name: string) {
+    const [{ id: center }] = await app.sql<{ id: string }>(
+      `insert into cohesion_center (id, name, address, zip, city, department_id, capacity) select gen_random_uuid(), $1, '1 rue Haute', '92160', 'Antony', id, 100 from department where code = '92' returning id`,
+      [name],
+    );
+    const [{ id: session }] = await app.sql<{ id: string }>(`insert into session (id, cohort_id, center_id, places_total, places_left) values (gen_random_uuid(), $1, $2, 10, 10) returning id`, [cohortId, center]);
+    return session;
+  }
+
+  // No job queue: messages stay queued until the test delivers them.
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('moved, then unassigned: each earlier convocation is cancelled, not sent; the JSON transport keeps no PDF', async () => {
+    const region11 = await loggedIn(app.url, 'region-11@demo.snu.test');
+    const cohortId = await openCohortId(app);
+    const first = await sessionWithLine(app, cohortId, `Centre Premier ${randomUUID().slice(0, 4)}`);
+    const second = await sessionWithLine(app, cohortId, `Centre Second ${randomUUID().slice(0, 4)}`);
+    const volunteer = await createVolunteer(app, '75', 'VALIDATED');
+    const assign = 'mutation($id: ID!, $s: ID!) { assignVolunteer(id: $id, sessionId: $s) { id } }';
+    await region11.ok(assign, { id: volunteer, s: first });
+    await region11.ok(assign, { id: volunteer, s: second });
+    const messages = async () =>
+      app.sql<{ id: string; template: string; recipient_kind: string; status: string; body: string; transport_record: string | null }>(
+        `select id, template, recipient_kind, status::text as status, body, transport_record from email_message where volunteer_id = $1 order by created_at, recipient_kind`,
+        [volunteer],
+      );
+    const mailer = createMailer(undefined);
+    for (const m of await messages()) await deliverEmail(app.orm, mailer, m.id, 5, logger);
+    const afterMove = await messages();
+    expect(afterMove.map((m) => [m.template, m.status])).toEqual([
+      ['VOLUNTEER_ASSIGNED', 'CANCELLED'],
+      ['VOLUNTEER_ASSIGNED', 'CANCELLED'],
+      ['VOLUNTEER_ASSIGNED', 'SENT'],
+      ['VOLUNTEER_ASSIGNED', 'SENT'],
+    ]);
+    // What was sent names the second centre, and its record keeps the attachment's name and size only.
+    for (const sent of afterMove.filter((m) => m.status === 'SENT')) {
+      expect(sent.body).toContain('Centre Second');
+      const record = JSON.parse(sent.transport_record!) as { attachments: Array<Record<string, unknown>> };
+      expect(record.attachments).toHaveLength(1);
+      expect(record.attachments[0]).toMatchObject({ filename: 'convocation-snu.pdf', contentType: 'application/pdf' });
+      expect(record.attachments[0].size).toBeGreaterThan(1000);
+      expect(record.attachments[0]).not.toHaveProperty('content');
+    }
+
+    // Assigned again, then unassigned before delivery: no convocation goes out, the cancellation does.
+    await region11.ok(assign, { id: volunteer, s: first });
+    await region11.ok('mutation($id: ID!) { unassignVolunteer(id: $id) { id } }', { id: volunteer });
+    const pending = (await messages()).filter((m) => m.status === 'QUEUED');
+    for (const m of pending) await deliverEmail(app.orm, mailer, m.id, 5, logger);
+    const done = (await messages()).filter((m) => pending.some((p) => p.id === m.id));
+    expect(done.map((m) => [m.template, m.status])).toEqual([
+      ['VOLUNTEER_ASSIGNED', 'CANCELLED'],
+      ['VOLUNTEER_ASSIGNED', 'CANCELLED'],
+      ['VOLUNTEER_UNASSIGNED', 'SENT'],
+      ['VOLUNTEER_UNASSIGNED', 'SENT'],
+    ]);
   });
 });

@@ -31,7 +31,7 @@ export const assignmentFr = {
     FAILED: 'Échouée',
     APPLIED: 'Appliquée',
   },
-  running: 'Calcul en cours… %{progress} %',
+  running: 'Calcul en cours… %{progress}\u202f%',
   failed: 'La simulation a échoué : %{error}',
   failed_unknown: 'La simulation a échoué sans cause connue : relancez-la.',
   not_found: 'Cette simulation est introuvable : elle n’existe pas ou ne fait pas partie de votre périmètre.',

@@ -139,7 +139,7 @@ export const en: Messages = {
     RefusalReason: { NOT_FRENCH: 'Not French', TOO_YOUNG: 'Too young', TOO_OLD: 'Too old', OTHER: 'Other' },
     CorrectionReason: { MISSING: 'Missing', INCORRECT: 'Incorrect', UNREADABLE: 'Unreadable', OTHER: 'Other' },
     CorrectionRequestStatus: { PENDING: 'To send', SENT: 'Sent', REMINDED: 'Reminded', CORRECTED: 'Corrected', CANCELED: 'Cancelled' },
-    EmailStatus: { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' },
+    EmailStatus: { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed', CANCELLED: 'Not sent (superseded)' },
     Relationship: { MOTHER: 'Mother', FATHER: 'Father', OTHER: 'Other' },
     UserStatus: { INVITED: 'Invited', ACTIVE: 'Active', DISABLED: 'Disabled' },
     VolunteerTransition: { VALIDATE: 'Validate', REFUSE: 'Refuse', WAITING_LIST: 'Waiting list', REQUEST_CORRECTION: 'Request a correction', WITHDRAW: 'Withdraw' },
@@ -223,7 +223,7 @@ export const en: Messages = {
     },
     TransportLine: {
       name: 'Transport line |||| Transport lines',
-      fields: { q: 'Search (code, centre)', code: 'Code', session: 'Session', sessionId: 'Session', cohortId: 'Stay', seatsTotal: 'Seats', seatsLeft: 'Seats left', hasSeatsLeft: 'With free seats', stops: 'Stops', position: 'Order', meetingPoint: 'Meeting point', meetingPointId: 'Meeting point', departureAt: 'Departure' },
+      fields: { q: 'Search (code)', code: 'Code', session: 'Session', sessionId: 'Session', cohortId: 'Stay', seatsTotal: 'Seats', seatsLeft: 'Seats left', hasSeatsLeft: 'With free seats', stops: 'Stops', position: 'Order', meetingPoint: 'Meeting point', meetingPointId: 'Meeting point', departureAt: 'Departure' },
       helpers: { code: 'Unique for the session, e.g. “75-A”.' },
       errors: { no_stop: 'Add at least one stop.' },
     },

@@ -151,7 +151,7 @@ export const fr = {
     RefusalReason: { NOT_FRENCH: 'Nationalité non française', TOO_YOUNG: 'Trop jeune', TOO_OLD: 'Trop âgé', OTHER: 'Autre motif' },
     CorrectionReason: { MISSING: 'Manquant', INCORRECT: 'Incorrect', UNREADABLE: 'Illisible', OTHER: 'Autre' },
     CorrectionRequestStatus: { PENDING: 'À envoyer', SENT: 'Envoyée', REMINDED: 'Relancée', CORRECTED: 'Corrigée', CANCELED: 'Annulée' },
-    EmailStatus: { QUEUED: 'En file d’attente', SENT: 'Envoyé', FAILED: 'Échec' },
+    EmailStatus: { QUEUED: 'En file d’attente', SENT: 'Envoyé', FAILED: 'Échec', CANCELLED: 'Non envoyé (remplacé)' },
     Relationship: { MOTHER: 'Mère', FATHER: 'Père', OTHER: 'Autre' },
     UserStatus: { INVITED: 'Invité', ACTIVE: 'Actif', DISABLED: 'Désactivé' },
     VolunteerTransition: { VALIDATE: 'Valider', REFUSE: 'Refuser', WAITING_LIST: 'Liste complémentaire', REQUEST_CORRECTION: 'Demander une correction', WITHDRAW: 'Désister' },
@@ -262,7 +262,7 @@ export const fr = {
     TransportLine: {
       name: 'Ligne de transport |||| Lignes de transport',
       fields: {
-        q: 'Recherche (code, centre)',
+        q: 'Recherche (code)',
         code: 'Code',
         session: 'Session',
         sessionId: 'Session',

@@ -1,5 +1,4 @@
 import Autocomplete from '@mui/material/Autocomplete';
-import MuiButton from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -9,7 +8,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import MuiTextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
-import { Button, useLocale, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { Button, useLocale, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { downloadFile } from '../common/download';
 import { isPlacementManager, type Role } from '../authProvider';
 import { formatDeparture } from '../transport-line/fields';
 import type { VolunteerRecord } from './fields';
@@ -29,7 +29,7 @@ const STAY_ROLES: readonly Role[] = ['ADMIN', 'HEAD_CENTER'];
 export function VolunteerPlacementActions() {
   const record = useRecordContext<VolunteerRecord>();
   const { permissions } = usePermissions<Role>();
-  const translate = useTranslate();
+  const notify = useNotify();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const { busy, run } = useVolunteerMutation(record, () => setDialog(null));
   if (!record || !permissions) return null;
@@ -44,10 +44,10 @@ export function VolunteerPlacementActions() {
       {canPlace && <Button label={assigned ? 'placement.reassign' : 'placement.assign'} variant="contained" disabled={busy} onClick={() => setDialog('ASSIGN')} />}
       {canPlace && assigned && <Button label="placement.unassign" color="error" disabled={busy} onClick={() => setDialog('UNASSIGN')} />}
       {assigned && (
-        // A plain link: the browser downloads the PDF with the session cookie; errors come back as the API's JSON.
-        <MuiButton size="small" href={`/volunteers/${record.id}/convocation.pdf`} download>
-          {translate('placement.convocation')}
-        </MuiButton>
+        <Button
+          label="placement.convocation"
+          onClick={() => downloadFile(`/volunteers/${record.id}/convocation.pdf`, 'convocation-snu.pdf').catch((error: Error) => notify(error.message, { type: 'error', multiLine: true }))}
+        />
       )}
       {canRecordStay && !record.arrivedAt && (
         <Button label="placement.arrived" disabled={busy} onClick={() => run('mutation($id: ID!, $version: Int) { recordVolunteerArrival(id: $id, version: $version) { id } }', {}, 'placement.arrival_recorded')} />
@@ -119,17 +119,19 @@ function AssignDialog({ record, busy, onClose, onSubmit }: { record: VolunteerRe
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    sessionsFor(record.cohortId).then(setSessions, (e: Error) => setError(e.message));
-  }, [record.cohortId]);
+    sessionsFor(record.cohortId, record.session?.id ?? null).then(setSessions, (e: Error) => setError(e.message));
+  }, [record.cohortId, record.session?.id]);
   useEffect(() => {
     setPoints(null);
     setMeetingPointId(NO_MEETING_POINT);
     if (!session) return;
-    meetingPointsFor(session.id, record.departmentId).then((found) => {
+    // In its own session the volunteer keeps its seat: that line counts as having one.
+    const heldLineId = session.id === record.session?.id ? (record.transportLine?.id ?? null) : null;
+    meetingPointsFor(session.id, record.departmentId, heldLineId).then((found) => {
       setPoints(found);
       setMeetingPointId(found[0]?.meetingPointId ?? NO_MEETING_POINT);
     }, (e: Error) => setError(e.message));
-  }, [session, record.departmentId]);
+  }, [session, record.departmentId, record.session?.id, record.transportLine?.id]);
 
   const sessionLabel = (s: SessionChoice) => `${s.center.name} (${s.center.city}, ${s.center.department.code}) — ${translate('placement.places_left', { smart_count: s.placesLeft })}`;
   return (

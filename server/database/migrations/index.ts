@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261202003603 } from './Migration20261202003603';
 import { Migration20261201224123 } from './Migration20261201224123';
 import { Migration20261201222534 } from './Migration20261201222534';
 import { Migration20261201214348 } from './Migration20261201214348';
@@ -21,5 +22,7 @@ export const migrationsList: MigrationObject[] = [
   class: Migration20261201214348 },
   { name: 'Migration20261201222534',
   class: Migration20261201222534 },
-  { name: 'Migration20261201224123', class: Migration20261201224123 },
+  { name: 'Migration20261201224123',
+  class: Migration20261201224123 },
+  { name: 'Migration20261202003603', class: Migration20261202003603 },
 ];

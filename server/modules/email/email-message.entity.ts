@@ -8,6 +8,8 @@ export enum EmailStatus {
   QUEUED = 'QUEUED',
   SENT = 'SENT',
   FAILED = 'FAILED',
+  /** Not sent: superseded before delivery (a convocation whose placement changed meanwhile). */
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(EmailStatus, { name: 'EmailStatus' });
 
