@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, pageText, signIn } from '../setup/browser';
@@ -27,7 +29,7 @@ describe('automatic assignment in the console', () => {
   });
 
   async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: VIEWPORT });
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: VIEWPORT, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
     await signIn(page, app.url, email);
@@ -96,7 +98,12 @@ describe('automatic assignment in the console', () => {
     expect(text).toContain('Comparaison des méthodes');
     expect(text).toContain('Recherche aléatoire (ancienne plateforme)');
     expect(text).toContain('Télécharger le rapport (XLSX)');
-    expect(await page.getByRole('link', { name: 'Télécharger le rapport (XLSX)' }).getAttribute('href')).toBe(`/exports/assignment-simulations/${simulationId}.xlsx`);
+    // The report downloads as a workbook whose summary gives the same figure.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport (XLSX)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const placedRow = workbook.getWorksheet('Synthèse')!.getRows(1, 10)!.find((r) => r.getCell(1).value === 'Placés')!;
+    expect(placedRow.getCell(2).value).toBe(simulation.placed);
     // The charts: fill per session beside the former random search, and the shares per centre.
     for (const name of ['Remplissage des sessions', 'Équilibre entre centres']) {
       const chart = page.getByRole('region', { name });

@@ -12,7 +12,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, useTranslate } from 'react-admin';
+import { Link, useNotify, useTranslate } from 'react-admin';
+import { downloadFile } from '../common/download';
 import { type Formatters, useFormatters } from './format';
 import { type Simulation, type SimulationFigures, type VolunteerName, loadVolunteerNames, reportUrl, volunteerPath } from './simulation';
 
@@ -230,6 +231,7 @@ function UnplacedList({ simulation }: { simulation: Simulation }) {
 /** The report of a READY or APPLIED simulation: both methods' figures, sessions, centres, who is left out. */
 export function SimulationReport({ simulation, actions }: { simulation: Simulation; actions?: ReactNode }) {
   const translate = useTranslate();
+  const notify = useNotify();
   const f = useFormatters();
   return (
     <Stack spacing={3}>
@@ -246,8 +248,12 @@ export function SimulationReport({ simulation, actions }: { simulation: Simulati
             ].join(' · ')}
           </Typography>
         </Box>
-        {/* A plain link: the browser downloads with the session cookie, the server checks the scope. */}
-        <MuiButton component="a" href={reportUrl(simulation.id)} download startIcon={<DownloadIcon />} variant="outlined">
+        {/* Fetched with the session cookie (the server checks the scope); a refusal is a message, not a saved file. */}
+        <MuiButton
+          startIcon={<DownloadIcon />}
+          variant="outlined"
+          onClick={() => downloadFile(reportUrl(simulation.id), `simulation-${simulation.id}.xlsx`).catch((error: Error) => notify(error.message, { type: 'error', multiLine: true }))}
+        >
           {translate('assignment.report.download')}
         </MuiButton>
         {actions}
