@@ -72,10 +72,14 @@ function solveLp(h: Highs, lp: LinearProgram, seconds: number, solver: Algorithm
  * second there. Rounding an LP optimum costs most, relatively, on small inputs (34 volunteers of
  * the demo: the rounded proposal was less balanced than the random search's best of 300 orders),
  * and the exact optimum cannot be: every integral allocation with as many placed, the random
- * search's included, is feasible for it. Past the time limit, the LP and its rounding answer.
+ * search's included, is feasible for it. Past a budget of branch-and-bound nodes, the LP and its
+ * rounding answer. The budget is counted in nodes, not seconds, so that the same input gives the
+ * same proposal on a busy machine too (a time limit made the path depend on the load); the time
+ * limit left is only a guard (at most MIP_SECONDS).
  */
 const MIP_MAX_ARCS = 1500;
-const MIP_SECONDS = 2;
+const MIP_MAX_NODES = 5000;
+const MIP_SECONDS = 10;
 
 function solveMip(h: Highs, lp: LinearProgram, integerColumns: number, seconds: number): Float64Array | null {
   if (seconds <= 0) return null;
@@ -93,7 +97,7 @@ function solveMip(h: Highs, lp: LinearProgram, integerColumns: number, seconds: 
     matrix: { format: 'csc' as const, numRows: lp.numRows, numCols: lp.numCols, starts: lp.starts, indices: lp.indices, values: lp.values },
   };
   return h.withModel(model, (m) => {
-    m.options.set({ output_flag: false, time_limit: Math.min(seconds, MIP_SECONDS), mip_rel_gap: 0 });
+    m.options.set({ output_flag: false, time_limit: Math.min(seconds, MIP_SECONDS), mip_max_nodes: MIP_MAX_NODES, mip_rel_gap: 0 });
     return m.run().modelStatus === h.constants.modelStatus.optimal ? Float64Array.from(m.getSolution().colValue) : null;
   });
 }
