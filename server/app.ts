@@ -16,6 +16,7 @@ import { healthRoute } from './http/health';
 import { createErrorFormatter } from './graphql/format-error';
 import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
+import { queryLimits } from './graphql/limits';
 import { convocationRoute } from './http/convocation.route';
 import { simulationExportRoute } from './http/simulation-export.route';
 import { volunteerExportRoute } from './http/volunteer-export.route';
@@ -28,7 +29,10 @@ export interface App {
 /** The HTTP application: `/graphql`, the built console at `/`, and `/healthz`. Used by main.ts and by the tests. */
 export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger, jobs: JobQueue | null = null): Promise<App> {
   const schema = await getSchema();
+  const limits = queryLimits();
   const apollo = new ApolloServer<RequestContext>({
+    // Query limits (depth, aliases, directives, cost, tokens) before execution and authentication.
+    ...limits,
     ...(config.graphqlExecutor === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -37,7 +41,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
     csrfPrevention: true,
     // No HTTP caching of GraphQL answers here; the default cache-control plugin would otherwise
     // wrap every field resolver of every response (measured ≈ 10 % of a list page's CPU).
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins],
   });
   await apollo.start();
   const reference = new ReferenceData(orm, [Region, Department]);

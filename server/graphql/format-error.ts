@@ -3,10 +3,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, type ErrorCode } from '../kernel/errors';
 import { ScopeNotSetError } from '../scope/rules';
+import { frenchTokenLimitMessage, TOO_COMPLEX_PREFIX } from './limits';
 
 const CONTRACT_CODES = new Set<string>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_TRANSITION',
-  'GOAL_REACHED', 'SESSION_FULL', 'LINE_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR',
+  'GOAL_REACHED', 'SESSION_FULL', 'LINE_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'INTERNAL_SERVER_ERROR',
 ]);
 
 /** graphql-js speaks English; the console shows these messages to French users. */
@@ -44,8 +45,14 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
       return { ...base, message: 'Élément introuvable : il n’existe pas ou ne fait pas partie de votre périmètre.', extensions: { code: 'NOT_FOUND' satisfies ErrorCode } };
     }
     const code = String(formatted.extensions?.code ?? '');
+    // Query limits (graphql/limits.ts): Apollo reports them as validation or parse failures.
+    const tooLong = frenchTokenLimitMessage(formatted.message);
+    if (tooLong || formatted.message.startsWith(TOO_COMPLEX_PREFIX)) {
+      return { message: tooLong ?? formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode } };
+    }
     if (['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED'].includes(code)) {
-      return { message: frenchValidationMessage(formatted.message), locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+      // No « Did you mean … »: the schema's names are not offered to whoever probes it.
+      return { message: frenchValidationMessage(formatted.message.replace(/\s*Did you mean .*$/, '')), locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
     }
     if (CONTRACT_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...base, extensions: { code } };

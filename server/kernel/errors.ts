@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'LINE_FULL'
   | 'WINDOW_CLOSED'
   | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the user: a French message and a contract code. */
