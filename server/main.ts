@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (cluster.isWorker && process.env[WORKER_FLAG]) return httpWorker();
   const config = loadConfig();
   const logger = createLogger(config);
-  const started = Date.now();
+  const started = performance.now();
   const db = await openDatabase(config, (m) => logger.debug({ postgres: m }), { handlesSignals: true });
   if (db.embedded) logger.info(`PostgreSQL embarqué démarré (données dans ${config.dataDir}).`);
   const orm = await MikroORM.init(ormConfig(db.url, { logger, poolMax: Number(process.env.DB_POOL_MAX ?? 20) }));
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
 
   running.jobs = await Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, config.runJobs));
-  const ready = () => logger.info(`Back-office SNU prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
+  const ready = () => logger.info(`Back-office SNU prêt en ${((performance.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
   if (config.webConcurrency > 1) {
     startWorkers(config.webConcurrency, db.url, logger, () => stopping, ready);
     return;

@@ -30,9 +30,10 @@ export function downloadRoute(orm: MikroORM, services: ContextServices, label: s
       res.setHeader('Content-Type', download.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${download.fileName}"`);
       res.setHeader('Cache-Control', 'no-store');
-      const started = Date.now();
+      // A duration, not a date: the monotonic clock.
+      const started = performance.now();
       const written = await download.write(res);
-      logger.info({ userId: ctx.user?.id, impersonatorId: ctx.user?.impersonatorId, file: download.fileName, written, ms: Date.now() - started }, label);
+      logger.info({ userId: ctx.user?.id, impersonatorId: ctx.user?.impersonatorId, file: download.fileName, written, ms: Math.round(performance.now() - started) }, label);
     } catch (error) {
       if (res.headersSent) {
         logger.error({ err: error }, `${label} interrompu`);

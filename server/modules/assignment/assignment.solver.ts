@@ -44,9 +44,9 @@ type LpOutcome = { ok: true; x: Float64Array } | { ok: false; cause: 'TIME_LIMIT
  */
 type Algorithm = 'ipm' | 'simplex';
 
-function solveLp(h: Highs, lp: LinearProgram, seconds: number, solver: Algorithm): LpOutcome {
-  if (seconds <= 0) return { ok: false, cause: 'TIME_LIMIT', detail: 'time limit reached before the LP started' };
-  const model = {
+/** A linear programme as HiGHS's column-wise model; `integrality` marks whole-number columns. */
+function modelOf(lp: LinearProgram, integrality?: Int32Array) {
+  return {
     numCols: lp.numCols,
     numRows: lp.numRows,
     colCost: lp.colCost,
@@ -54,10 +54,15 @@ function solveLp(h: Highs, lp: LinearProgram, seconds: number, solver: Algorithm
     colUpper: lp.colUpper,
     rowLower: lp.rowLower,
     rowUpper: lp.rowUpper,
+    ...(integrality ? { integrality } : {}),
     matrix: { format: 'csc' as const, numRows: lp.numRows, numCols: lp.numCols, starts: lp.starts, indices: lp.indices, values: lp.values },
   };
+}
+
+function solveLp(h: Highs, lp: LinearProgram, seconds: number, solver: Algorithm): LpOutcome {
+  if (seconds <= 0) return { ok: false, cause: 'TIME_LIMIT', detail: 'time limit reached before the LP started' };
   // withModel disposes the native model whatever happens: GC never frees WebAssembly memory.
-  return h.withModel(model, (m): LpOutcome => {
+  return h.withModel(modelOf(lp), (m): LpOutcome => {
     m.options.set({ output_flag: false, time_limit: seconds, solver, run_crossover: 'on' });
     const status = m.run().modelStatus;
     if (status === h.constants.modelStatus.optimal) return { ok: true, x: m.getSolution().colValue };
@@ -85,18 +90,7 @@ function solveMip(h: Highs, lp: LinearProgram, integerColumns: number, seconds: 
   if (seconds <= 0) return null;
   const integrality = new Int32Array(lp.numCols);
   integrality.fill(1, 0, integerColumns);
-  const model = {
-    numCols: lp.numCols,
-    numRows: lp.numRows,
-    colCost: lp.colCost,
-    colLower: lp.colLower,
-    colUpper: lp.colUpper,
-    rowLower: lp.rowLower,
-    rowUpper: lp.rowUpper,
-    integrality,
-    matrix: { format: 'csc' as const, numRows: lp.numRows, numCols: lp.numCols, starts: lp.starts, indices: lp.indices, values: lp.values },
-  };
-  return h.withModel(model, (m) => {
+  return h.withModel(modelOf(lp, integrality), (m) => {
     m.options.set({ output_flag: false, time_limit: Math.min(seconds, MIP_SECONDS), mip_max_nodes: MIP_MAX_NODES, mip_rel_gap: 0 });
     return m.run().modelStatus === h.constants.modelStatus.optimal ? Float64Array.from(m.getSolution().colValue) : null;
   });

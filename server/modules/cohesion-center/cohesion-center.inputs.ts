@@ -1,3 +1,4 @@
+import { PlaceInput } from '../department/place.inputs';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Filtres de la liste des centres' })
@@ -19,21 +20,7 @@ export class CohesionCenterFilter {
 }
 
 @InputType({ description: 'Un centre de cohésion à créer ou modifier' })
-export class CohesionCenterInput {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  address!: string;
-
-  @Field(() => String)
-  zip!: string;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => ID)
-  departmentId!: string;
+export class CohesionCenterInput extends PlaceInput {
 
   @Field(() => Int, { description: 'Capacité d’accueil (lits)' })
   capacity!: number;

@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { integerIn, postalCode, requiredText } from '../../common/inputs';
+import { integerIn } from '../../common/inputs';
 import { recordWrites } from '../../common/record-writes';
 import { assertUuid } from '../../common/validation';
-import { badInput, notFound } from '../../kernel/errors';
+import { badInput } from '../../kernel/errors';
 import type { CurrentUser } from '../../kernel/current-user';
 import type { RequestContext } from '../../kernel/request-context';
 import { PLACEMENT_MANAGERS } from '../../kernel/roles';
-import { assertInTerritory } from '../../scope/write-guard';
 import { auditWriter } from '../audit-event/audit.service';
-import { Department } from '../department/department.entity';
+import { checkedPlace } from '../department/place.service';
 import { Session } from '../session/session.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { CohesionCenter } from './cohesion-center.entity';
@@ -28,16 +27,8 @@ const writes = recordWrites({
 
 /** The input, checked: texts, postal code, capacity, and a department of the user's territory. */
 async function checked(ctx: RequestContext, user: CurrentUser, input: CohesionCenterInput) {
-  const departmentId = assertUuid(input.departmentId, 'departmentId');
-  // A department outside the territory answers like one that does not exist.
-  assertInTerritory(user, departmentId);
-  if (!(await ctx.loaders.load(Department, departmentId))) throw notFound('Ce département');
   return {
-    name: requiredText(input.name, 'name', 'Le nom du centre', 200),
-    address: requiredText(input.address, 'address', 'L’adresse', 300),
-    zip: postalCode(input.zip),
-    city: requiredText(input.city, 'city', 'La ville', 100),
-    department: departmentId,
+    ...(await checkedPlace(ctx, user, input, 'Le nom du centre')),
     capacity: integerIn(input.capacity, 1, MAX_CENTER_CAPACITY, 'capacity', 'La capacité'),
     accessibleReducedMobility: input.accessibleReducedMobility ?? false,
   };

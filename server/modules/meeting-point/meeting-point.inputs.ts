@@ -1,3 +1,4 @@
+import { PlaceInput } from '../department/place.inputs';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Filtres de la liste des points de rassemblement' })
@@ -16,19 +17,5 @@ export class MeetingPointFilter {
 }
 
 @InputType({ description: 'Un point de rassemblement à créer ou modifier' })
-export class MeetingPointInput {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  address!: string;
-
-  @Field(() => String)
-  zip!: string;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => ID)
-  departmentId!: string;
+export class MeetingPointInput extends PlaceInput {
 }

@@ -1,13 +1,11 @@
-import { postalCode, requiredText } from '../../common/inputs';
 import { recordWrites } from '../../common/record-writes';
 import { assertUuid } from '../../common/validation';
 import type { CurrentUser } from '../../kernel/current-user';
-import { badInput, notFound } from '../../kernel/errors';
+import { badInput } from '../../kernel/errors';
 import type { RequestContext } from '../../kernel/request-context';
 import { PLACEMENT_MANAGERS } from '../../kernel/roles';
-import { assertInTerritory } from '../../scope/write-guard';
 import { auditWriter } from '../audit-event/audit.service';
-import { Department } from '../department/department.entity';
+import { checkedPlace } from '../department/place.service';
 import { TransportLineStop } from '../transport-line/transport-line-stop.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { MeetingPoint } from './meeting-point.entity';
@@ -23,17 +21,8 @@ const writes = recordWrites({
   audit: auditWriter('MeetingPoint'),
 });
 
-async function checked(ctx: RequestContext, user: CurrentUser, input: MeetingPointInput) {
-  const departmentId = assertUuid(input.departmentId, 'departmentId');
-  assertInTerritory(user, departmentId);
-  if (!(await ctx.loaders.load(Department, departmentId))) throw notFound('Ce département');
-  return {
-    name: requiredText(input.name, 'name', 'Le nom du point de rassemblement', 200),
-    address: requiredText(input.address, 'address', 'L’adresse', 300),
-    zip: postalCode(input.zip),
-    city: requiredText(input.city, 'city', 'La ville', 100),
-    department: departmentId,
-  };
+function checked(ctx: RequestContext, user: CurrentUser, input: MeetingPointInput) {
+  return checkedPlace(ctx, user, input, 'Le nom du point de rassemblement');
 }
 
 export function createMeetingPoint(ctx: RequestContext, input: MeetingPointInput): Promise<MeetingPoint> {
