@@ -16,7 +16,8 @@ export function TransportLineShow() {
         <NumberField source="seatsLeft" />
         <ArrayField source="stops">
           <Datagrid bulkActionButtons={false} rowClick={false}>
-            <NumberField source="position" label="resources.TransportLine.fields.position" />
+            {/* Stored from 0; people count stops from 1. */}
+            <FunctionField<TransportLineStopRecord> label="resources.TransportLine.fields.position" textAlign="right" render={(s) => s.position + 1} />
             <FunctionField<TransportLineStopRecord> label="resources.TransportLine.fields.meetingPoint" render={(s) => `${s.meetingPoint.name} (${s.meetingPoint.city})`} />
             <FunctionField<TransportLineStopRecord> label="resources.TransportLine.fields.departureAt" render={(s) => formatDeparture(s.departureAt, locale)} />
           </Datagrid>
