@@ -27,7 +27,8 @@ module.exports = {
     layer('kernel-is-a-leaf', '^server/kernel/', '^server/(?!kernel/|config\\.ts)', 'The kernel depends on nothing of the application.'),
     layer('scope-below-resources', '^server/scope/', '^server/(common|modules|auth|jobs|graphql|http|app\\.ts|main\\.ts)', 'The scope knows no resource and no layer above it.'),
     layer('common-knows-no-resource', '^server/common/', '^server/(modules|auth|jobs|graphql|http|app\\.ts|main\\.ts)', 'common/ is generic: it knows no resource.'),
-    layer('modules-below-auth-and-jobs', '^server/modules/', '^server/(auth|jobs|graphql|http|app\\.ts|main\\.ts|database/)', 'Resources use the kernel (RequestContext, JobQueue), not the layers that use them.'),
+    // database/audit-chain.ts is the one exception: the audit trail's proof lives in PostgreSQL (triggers and SQL functions).
+    layer('modules-below-auth-and-jobs', '^server/modules/', '^server/(auth|jobs|graphql|http|app\\.ts|main\\.ts|database/(?!audit-chain\\.ts))', 'Resources use the kernel (RequestContext, JobQueue), not the layers that use them.'),
     layer('auth-below-graphql', '^server/auth/', '^server/(jobs|graphql|http|app\\.ts|main\\.ts)', 'auth/ is used by graphql/ and http/.'),
     layer('jobs-below-graphql', '^server/jobs/', '^server/(auth|graphql|http|app\\.ts|main\\.ts)', 'Jobs are started by main.ts and fed through the kernel JobQueue.'),
     layer('graphql-below-http', '^server/graphql/', '^server/(http|app\\.ts|main\\.ts|jobs)', 'graphql/ is served by app.ts and http/.'),

@@ -140,7 +140,7 @@ async function main() {
   const port = await freePort();
   const serverStart = Date.now();
   const server = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, SESSION_SECRET: randomBytes(32).toString('hex'), PORT: String(port), LOG_LEVEL: 'warn', SECURE_COOKIES: 'false', RUN_JOBS: 'false' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, SESSION_SECRET: randomBytes(32).toString('hex'), PORT: String(port), LOG_LEVEL: 'warn', SECURE_COOKIES: 'false', LOGIN_SECOND_FACTOR: 'off', RUN_JOBS: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   cleanups.push(() => new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); }));
@@ -153,7 +153,7 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e: email, p: 'Demo-Snu-2026!' } }),
     });
-    const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('snu_session='));
     if (!cookie) throw new Error(`login failed for ${email}`);
     return cookie;
   };
@@ -347,6 +347,21 @@ async function main() {
   const w3 = w3Line ? JSON.parse(w3Line.slice('W3_JSON '.length)) : null;
   if (!w3) log(`W3 failed: ${w3Run.stderr}`);
 
+  // A1: the audit trail grown to 1,000,000 events (each chained by the insert trigger), then `npm run audit:verify`.
+  const a1Target = smoke ? 20_000 : 1_000_000;
+  const [{ n: a1Before }] = await sql('select count(*)::int as n from audit_event');
+  const a1InsertStart = Date.now();
+  await sql(
+    `insert into audit_event (id, action, record_type, record_id, changes, created_at)
+     select gen_random_uuid(), 'BENCH_EVENT', 'Volunteer', gen_random_uuid(), jsonb_build_object('n', g), now() from generate_series(1, $1::int) g`,
+    [Math.max(0, a1Target - a1Before)],
+  );
+  const a1InsertSeconds = (Date.now() - a1InsertStart) / 1000;
+  const a1Start = Date.now();
+  const a1Run = spawnSync(process.execPath, [path.join(root, 'dist/server/database/cli.js'), 'audit-verify'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, encoding: 'utf8' });
+  const a1 = { events: Math.max(a1Target, a1Before), insertSeconds: a1InsertSeconds, verifySeconds: (Date.now() - a1Start) / 1000, intact: a1Run.status === 0 && a1Run.stdout.includes('Historique intact') };
+  log(`A1: ${a1.events} events chained in ${a1InsertSeconds.toFixed(1)} s, verified in ${a1.verifySeconds.toFixed(1)} s (${a1.intact ? 'intact' : 'NOT intact'})`);
+
   // 9. S1: `npm start` from an empty data directory to serving, and the console's initial JS.
   const s1Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snu-bench-start-'));
   const s1Port = await freePort();
@@ -368,7 +383,7 @@ async function main() {
   const initialJsKb = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/admin', file))).length, 0) / 1024;
 
   await cleanup();
-  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, w5, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
+  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, w5, a1, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
   writeReport(report);
 }
 
@@ -413,6 +428,8 @@ function writeReport(report) {
   const w5Product = median(w5.product.map((r) => r.rps));
   const w5Floor = median(w5.floor.map((r) => r.rps));
   lines.push(`| W5 | manual assignment, one file per request, c=10 (${fmt(w5.perRun)} per run) | product ${fmt(w5Product)} req/s (${w5.product.map((r) => fmt(r.rps)).join(', ')}), floor ${fmt(w5Floor)} req/s (${w5.floor.map((r) => fmt(r.rps)).join(', ')}), ratio ${fmt(w5Product / w5Floor, 2)}; assigned ${w5.product.map((r) => fmt(r.assigned)).join(', ')} / ${w5.floor.map((r) => fmt(r.assigned)).join(', ')} |`);
+  const { a1 } = report;
+  lines.push(`| A1 | audit trail: ${fmt(a1.events)} events, each ranked and chained by the insert trigger, then \`npm run audit:verify\` (process start included) | inserted in ${fmt(a1.insertSeconds, 1)} s; verified in ${fmt(a1.verifySeconds, 1)} s, ${a1.intact ? 'intact' : '**not intact**'} |`);
   lines.push(`| S1 | \`npm start\` from an empty data directory to serving | ${fmt(report.s1.seconds, 1)} s; console initial JS ${fmt(report.s1.initialJsKb)} kB gzipped |`);
   lines.push('', '## Budgets', '', '| budget | value | verdict |', '| --- | --- | --- |');
   lines.push(`| Q1 ≥ 0.5 × floor throughput (c=10) | ${fmt(q1p1?.ratio, 2)} | ${verdict(q1p1?.ratio >= 0.5)} |`);
@@ -427,6 +444,7 @@ function writeReport(report) {
   if (w3) lines.push(`| W3 < 10 s, placing at least the random search's and better balanced and closer (${fmt(w3.settings.volunteers)} × ${fmt(w3.settings.sessions)}) | ${fmt(w3.optimizer.wallMs / 1000, 2)} s | ${verdict(w3.optimizer.wallMs < 10_000 && w3.optimizer.placed >= w3.baseline.placed && w3.optimizer.balance <= w3.baseline.balance && w3.optimizer.meanDistance <= w3.baseline.meanDistance)} |`);
   lines.push(`| W4 < 2 s (${fmt(w4.items)} assignments) | ${fmt(w4.seconds, 2)} s | ${verdict(w4.seconds < 2 && w4.succeeded === w4.items)} |`);
   lines.push(`| W5 ≥ 0.5 × floor throughput (manual assignment, c=10) | ${fmt(w5Product / w5Floor, 2)} | ${verdict(w5Product / w5Floor >= 0.5 && w5.product.every((r) => r.assigned === r.requests))} |`);
+  lines.push(`| A1 verification of ${fmt(a1.events)} events < 20 s, intact | ${fmt(a1.verifySeconds, 1)} s | ${verdict(a1.intact && a1.verifySeconds < 20)} |`);
   lines.push(`| S1 < 60 s and < 1 MB initial JS | ${fmt(report.s1.seconds, 1)} s, ${fmt(report.s1.initialJsKb)} kB | ${verdict(report.s1.seconds < 60 && report.s1.initialJsKb < 1024)} |`);
   const notesFile = path.join(root, 'bench', 'NOTES.md');
   if (!smoke && fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());

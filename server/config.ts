@@ -13,6 +13,10 @@ export interface AppConfig {
   sessionSecret: string;
   /** Session lifetime, in hours. */
   sessionTtlHours: number;
+  /** A session unused for this many minutes ends. */
+  sessionIdleMinutes: number;
+  /** `email`: after the password, a 6-digit code by e-mail (unless the browser is trusted); `off`: the password alone. */
+  loginSecondFactor: 'email' | 'off';
   /** Whether the session cookie carries the `Secure` flag (HTTPS only). */
   secureCookies: boolean;
   /** Serve the built console from this directory (empty: API only). */
@@ -27,10 +31,19 @@ export interface AppConfig {
   seedVolunteers: number;
   /** SMTP server for e-mails; when absent, messages are recorded in the database only. */
   smtpUrl: string | undefined;
+  /** The console's address as users reach it, for links in e-mails (invitations). */
+  publicUrl: string;
   /** Run the job workers (e-mail delivery) in this process. */
   runJobs: boolean;
   emailRetryDelaySeconds: number;
   emailRetryLimit: number;
+  /** Proxies in front whose `X-Forwarded-For` is believed (Express's `trust proxy` hop count); 0: the socket's address. */
+  trustProxyHops: number;
+  /** Seconds a client has to send a whole request (headers: at most 10). */
+  requestTimeoutSeconds: number;
+  /** After SIGTERM: seconds still listening with /readyz at 503 (for the load balancer), then at most `drainTimeoutSeconds` for requests in flight. */
+  shutdownDelaySeconds: number;
+  drainTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(root, env.DATA_DIR ?? '.data'),
     sessionSecret,
     sessionTtlHours: intFrom('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
+    sessionIdleMinutes: Math.max(1, intFrom('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60)),
+    loginSecondFactor: secondFactorFrom(env.LOGIN_SECOND_FACTOR, nodeEnv),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : nodeEnv === 'production',
     adminDir: env.ADMIN_DIR ?? path.join(root, 'dist', 'admin'),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
@@ -87,10 +102,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webConcurrency: Math.max(1, env.WEB_CONCURRENCY === 'auto' ? os.availableParallelism() : intFrom('WEB_CONCURRENCY', env.WEB_CONCURRENCY, 1)),
     seedVolunteers: intFrom('SEED_VOLUNTEERS', env.SEED_VOLUNTEERS, 5000),
     smtpUrl: env.SMTP_URL || undefined,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${intFrom('PORT', env.PORT, 4000)}`).replace(/\/+$/, ''),
     runJobs: env.RUN_JOBS ? env.RUN_JOBS === 'true' : true,
     emailRetryDelaySeconds: intFrom('EMAIL_RETRY_DELAY_SECONDS', env.EMAIL_RETRY_DELAY_SECONDS, 30),
     emailRetryLimit: intFrom('EMAIL_RETRY_LIMIT', env.EMAIL_RETRY_LIMIT, 5),
+    trustProxyHops: intFrom('TRUST_PROXY_HOPS', env.TRUST_PROXY_HOPS, 1),
+    requestTimeoutSeconds: Math.max(1, intFrom('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 30)),
+    shutdownDelaySeconds: intFrom('SHUTDOWN_DELAY_SECONDS', env.SHUTDOWN_DELAY_SECONDS, nodeEnv === 'production' ? 2 : 0),
+    drainTimeoutSeconds: intFrom('DRAIN_TIMEOUT_SECONDS', env.DRAIN_TIMEOUT_SECONDS, 15),
   };
+}
+
+function secondFactorFrom(value: string | undefined, nodeEnv: AppConfig['env']): AppConfig['loginSecondFactor'] {
+  if (value === undefined || value === '') return nodeEnv === 'production' ? 'email' : 'off';
+  if (value === 'email' || value === 'off') return value;
+  throw new ConfigError(`LOGIN_SECOND_FACTOR doit valoir « email » ou « off » (reçu « ${value} »).`);
 }
 
 function executorFrom(value: string | undefined): AppConfig['graphqlExecutor'] {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
+import net from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createApp, type App } from './app';
+import { createApp, listen, type App } from './app';
 import { createLogger } from './common/logger';
 import { type AppConfig, ConfigError, loadConfig } from './config';
-import { hasNoStaff, openDatabase } from './database/database';
+import { hasNoStaff, openDatabase, withStartupLock } from './database/database';
 import { ormConfig } from './database/mikro-orm.config';
 import { seedDemo } from './database/seeds/demo.seed';
 import { Jobs } from './jobs/jobs';
@@ -40,10 +41,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} reçu : arrêt propre.`);
+    running.app?.drain();
     await stopWorkers(signal);
-    await running.jobs?.stop().catch(() => undefined);
-    if (running.server) await closeServer(running.server);
+    // Requests in flight finish first (they may queue e-mails), then the queue and the pool stop.
+    if (running.server && running.app) await closeServer(running.server, running.app, config);
     await running.app?.stop().catch(() => undefined);
+    await running.jobs?.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     await db.stop().catch(() => undefined);
     process.exit(0);
@@ -51,30 +54,51 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const applied = await orm.getMigrator().up();
-  if (applied.length) logger.info(`${applied.length} migration(s) appliquée(s).`);
-
-  if (config.env !== 'production') {
-    if (await hasNoStaff(orm)) {
+  // Several instances may start together on one database: one at a time migrates, seeds and sets up the queue.
+  running.jobs = await withStartupLock(db.url, async () => {
+    const applied = await orm.getMigrator().up();
+    if (applied.length) logger.info(`${applied.length} migration(s) appliquée(s).`);
+    if (config.env !== 'production' && (await hasNoStaff(orm))) {
       logger.info(`Base vide : chargement des données de démonstration (${config.seedVolunteers} volontaires)…`);
       await seedDemo(orm, { volunteers: config.seedVolunteers, log: (m: string) => logger.info(m) });
     }
-  }
-
-  running.jobs = await Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, config.runJobs));
+    return Jobs.start(db.url, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, config.runJobs));
+  });
+  if (stopping) return;
   const ready = () => logger.info(`Back-office SNU prêt en ${((performance.now() - started) / 1000).toFixed(1)} s : http://localhost:${config.port}/ (API : /graphql)`);
   if (config.webConcurrency > 1) {
     startWorkers(config.webConcurrency, db.url, logger, () => stopping, ready);
     return;
   }
   running.app = await createApp(orm, config, logger, running.jobs);
-  running.server = running.app.app.listen(config.port, ready);
+  running.server = listen(running.app.app, config, undefined, ready);
 }
 
-/** Finishes the requests in flight; browsers keep idle connections open, so those are not waited for. */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stops serving without losing a request. First `shutdownDelaySeconds` still listening with
+ * /readyz at 503 (the load balancer stops sending here), then until no request has been in
+ * flight for 300 ms (at most `drainTimeoutSeconds`): a busy process accepts the connections the
+ * kernel queued only when it gets to them, and closing the socket would reset those. Only then
+ * is the socket closed (net.Server's close: http.Server's would also cut connections whose
+ * request has arrived but is not read yet) and the idle keep-alive connections ended; answers
+ * sent while draining close their connection (app.ts). At the deadline, everything is cut.
+ */
+async function closeServer(server: Server, app: App, config: AppConfig): Promise<void> {
+  const deadline = performance.now() + config.drainTimeoutSeconds * 1000;
+  await sleep(config.shutdownDelaySeconds * 1000);
+  let quiet = 0;
+  while (quiet < 3 && performance.now() < deadline) {
+    quiet = app.inFlight() === 0 ? quiet + 1 : 0;
+    await sleep(100);
+  }
+  await new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - performance.now()));
+    net.Server.prototype.close.call(server, () => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
@@ -116,16 +140,17 @@ async function httpWorker(): Promise<void> {
   const logger = createLogger(config);
   const orm = await MikroORM.init(ormConfig(config.databaseUrl!, { logger, poolMax: Number(process.env.DB_POOL_MAX ?? 20) }));
   // Enqueues e-mails after commits; the primary's job workers deliver them.
-  const jobs = await Jobs.start(config.databaseUrl!, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, false));
+  const jobs = await withStartupLock(config.databaseUrl!, () => Jobs.start(config.databaseUrl!, orm, createMailer(config.smtpUrl), logger, jobsOptions(config, false)));
   const app = await createApp(orm, config, logger, jobs);
-  const server = app.app.listen(config.port);
+  const server = listen(app.app, config);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await closeServer(server);
-    await jobs.stop().catch(() => undefined);
+    app.drain();
+    await closeServer(server, app, config);
     await app.stop().catch(() => undefined);
+    await jobs.stop().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { AssignmentPage } from './assignment/AssignmentPage';
+import { auditEventResource } from './audit-event';
 import { authProvider } from './authProvider';
 import { cohesionCenterResource } from './cohesion-center';
 import { cohortResource } from './cohort';
@@ -15,6 +16,7 @@ import { regionResource } from './region';
 import { sessionResource } from './session';
 import { theme } from './theme';
 import { transportLineResource } from './transport-line';
+import { userResource } from './user';
 import { volunteerResource } from './volunteer';
 
 // Built from the schema shipped at build time: no request before login, no server introspection.
@@ -43,13 +45,12 @@ export function App() {
       <Resource {...transportLineResource} />
       <Resource {...departmentResource} />
       <Resource {...regionResource} />
+      <Resource {...auditEventResource} />
+      <Resource {...userResource} />
       {/* Read through the volunteer page only (no menu entry). */}
-      <Resource name="AuditEvent" />
       <Resource name="Note" />
       <Resource name="CorrectionRequest" />
       <Resource name="EmailMessage" />
-      {/* Heads of centre picked on a session's form. */}
-      <Resource name="User" recordRepresentation={(u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`} />
       <CustomRoutes>
         <Route path="/affectation" element={<AssignmentPage />} />
       </CustomRoutes>

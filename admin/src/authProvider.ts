@@ -18,12 +18,14 @@ export interface Me {
   role: Role;
   region: Place | null;
   departments: Place[];
+  /** The admin acting as this user (impersonation), or null. */
+  impersonator: { id: string; email: string; firstName: string; lastName: string } | null;
 }
 
 /** What react-admin's `useGetIdentity()` gives the pages. */
 export type Identity = UserIdentity & Me & { fullName: string };
 
-const ME_FIELDS = 'id email firstName lastName role region { id code name } departments { id code name }';
+const ME_FIELDS = 'id email firstName lastName role region { id code name } departments { id code name } impersonator { id email firstName lastName }';
 
 // One `me` per page load: react-admin asks often, the answer only changes at login/logout.
 let current: Promise<Me> | null = null;
@@ -41,10 +43,11 @@ export function fetchMe(): Promise<Me> {
 
 /** What each role may open in the console (comfort only: the server decides). */
 const READABLE: Record<Role, readonly string[]> = {
-  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
-  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'TransportLine', 'AuditEvent', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  ADMIN: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'User', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_REGION: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'User', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  REFERENT_DEPARTMENT: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'MeetingPoint', 'TransportLine', 'Department', 'Region', 'AuditEvent', 'User', 'Note', 'CorrectionRequest', 'EmailMessage'],
+  // Heads of centre read no audit trail (the API refuses it to them).
+  HEAD_CENTER: ['Volunteer', 'Cohort', 'CohesionCenter', 'Session', 'TransportLine', 'Note', 'CorrectionRequest', 'EmailMessage'],
   VISITOR: ['Cohort', 'CohesionCenter', 'Session', 'TransportLine', 'Department', 'Region'],
 };
 
@@ -71,11 +74,28 @@ function isUnauthenticated(error: unknown): boolean {
 }
 
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  /** E-mail and password; with the second factor, the login page then sends the e-mailed `code`; an invitation's link sets the first password. */
+  async login(params: { username: string; password: string } | { code: string; trustBrowser: boolean } | { invitation: string; password: string }) {
     current = null;
+    if ('invitation' in params) {
+      const { acceptInvitation } = await gql<{ acceptInvitation: Me }>(`mutation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ${ME_FIELDS} } }`, {
+        token: params.invitation,
+        password: params.password,
+      });
+      current = Promise.resolve(acceptInvitation);
+      return;
+    }
+    if ('code' in params) {
+      const { confirmLogin } = await gql<{ confirmLogin: Me }>(`mutation($code: String!, $trust: Boolean) { confirmLogin(code: $code, trustBrowser: $trust) { ${ME_FIELDS} } }`, {
+        code: params.code.trim(),
+        trust: params.trustBrowser,
+      });
+      current = Promise.resolve(confirmLogin);
+      return;
+    }
     const { login } = await gql<{ login: Me }>(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ${ME_FIELDS} } }`, {
-      email: username.trim(),
-      password,
+      email: params.username.trim(),
+      password: params.password,
     });
     current = Promise.resolve(login);
   },
@@ -108,6 +128,8 @@ export const authProvider: AuthProvider = {
     if (me.role === 'ADMIN') return true;
     if (!resource) return true;
     if (action === 'list' || action === 'show') return canRead(me.role, resource);
+    // Staff accounts: managers invite and edit within what they may grant (the server decides).
+    if (resource === 'User') return isReviewer(me.role) && (action === 'create' || action === 'edit');
     if (PLACEMENT_RESOURCES.includes(resource)) return isPlacementManager(me.role) && (action === 'create' || action === 'edit');
     return isReviewer(me.role) && resource === 'Volunteer' && action !== 'delete';
   },

@@ -3,17 +3,21 @@ import { type DataProvider, HttpError } from 'react-admin';
 import introspectedSchema from 'virtual:graphql-introspection';
 import { ApiError, type ApiErrorShape, fromGraphQLError, NETWORK_MESSAGE } from './api';
 import { cohesionCenterWrites } from './cohesion-center/writes';
+import { cohortWrites } from './cohort/writes';
 import { createRecord, deleteRecord, type RecordWrites, updateRecord } from './common/recordWrites';
 import { meetingPointWrites } from './meeting-point/writes';
 import { sessionWrites } from './session/writes';
 import { transportLineWrites } from './transport-line/writes';
+import { userWrites } from './user/writes';
 
 /** Resources whose create/update/delete go through their `input:` mutations (common/recordWrites.ts). */
 const WRITES: Record<string, RecordWrites> = {
+  Cohort: cohortWrites,
   CohesionCenter: cohesionCenterWrites,
   Session: sessionWrites,
   MeetingPoint: meetingPointWrites,
   TransportLine: transportLineWrites,
+  User: userWrites,
 };
 
 /** What Apollo puts in an error (ra-data-graphql wraps it in an HttpError whose `body` is the ApolloError). */

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config';
 import type { ReferenceData } from '../database/reference-data';
 import type { CurrentUser } from '../kernel/current-user';
 import type { JobQueue, RequestContext } from '../kernel/request-context';
+import { currentRequest } from '../kernel/request-scope';
 import { Loaders } from '../scope/loaders';
 import { bindUser } from '../scope/principal';
 import { readSignedToken, resolveSession, SESSION_COOKIE } from './session.service';
@@ -31,7 +32,7 @@ export async function buildRequestContext(orm: MikroORM, services: ContextServic
     loaders: new Loaders(em, services.reference),
     user: null,
     config: services.config,
-    logger: services.logger,
+    logger: currentRequest()?.log ?? services.logger,
     jobs: services.jobs,
     req,
     res,
@@ -42,10 +43,12 @@ export async function buildRequestContext(orm: MikroORM, services: ContextServic
 
 /** Binds the session's user to the request; also used right after `login`. */
 export async function signIn(context: RequestContext, token: string): Promise<CurrentUser | null> {
-  const user = await resolveSession(context.em, token);
+  const user = await resolveSession(context.em, token, context.config.sessionIdleMinutes);
   if (user) {
     context.user = user;
     bindUser(context.em, user);
+    const request = currentRequest();
+    if (request) request.userId = user.id;
   }
   return user;
 }

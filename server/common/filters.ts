@@ -1,4 +1,5 @@
 import type { Dictionary } from '@mikro-orm/core';
+import { badInput } from '../kernel/errors';
 import { assertUuid, assertUuids } from './validation';
 
 /** Builds an ORM condition from filter parts, dropping the empty ones (AND of the rest). */
@@ -18,10 +19,17 @@ export function refCondition(relation: string, id: string | undefined, field: st
   return id ? { [relation]: assertUuid(id, field) } : undefined;
 }
 
+/** Names, e-mails and codes are short: a longer search is a mistake or an attack on the planner. */
+export const MAX_SEARCH_LENGTH = 100;
+
+/** `text` as a literal in a LIKE pattern (its `%`, `_` and `\\` escaped). */
+export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A LIKE pattern for "contains `q`" (wildcards in `q` match themselves), or undefined for an empty `q`. */
 export function containsPattern(q: string | undefined): string | undefined {
   const text = q?.trim();
-  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  if (text && text.length > MAX_SEARCH_LENGTH) throw badInput(`La recherche ne doit pas dépasser ${MAX_SEARCH_LENGTH} caractères.`, 'q');
+  return text ? `%${likeLiteral(text)}%` : undefined;
 }
 
 /** Case-insensitive "contains" over several text columns. */

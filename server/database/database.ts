@@ -51,3 +51,23 @@ export async function hasNoStaff(orm: MikroORM): Promise<boolean> {
   const [{ count }] = await orm.em.getConnection().execute<[{ count: string }]>('select count(*) as count from staff_user');
   return Number(count) === 0;
 }
+
+/** One key for every instance of the product on a database: start-up steps that must not run twice at once. */
+const STARTUP_LOCK_KEY = 7_302_611_001;
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock (on its own connection), so instances
+ * started together on an empty database migrate, seed and set up the job queue one after the
+ * other: the second finds the work done. The lock goes with the connection if the process dies.
+ */
+export async function withStartupLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'snu-startup' });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    return await fn();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}

@@ -10,8 +10,9 @@ import { MeetingPoint } from '../modules/meeting-point/meeting-point.entity';
 import { Note } from '../modules/note/note.entity';
 import { Region } from '../modules/region/region.entity';
 import { Session } from '../modules/session/session.entity';
-import { LoginAttempt } from '../modules/user/login-attempt.entity';
 import { User } from '../modules/user/user.entity';
+import { Invitation } from '../modules/user/invitation.entity';
+import { LoginChallenge } from '../modules/user/login-challenge.entity';
 import { UserSession } from '../modules/user/user-session.entity';
 import { Guardian } from '../modules/volunteer/guardian.embeddable';
 import { Volunteer } from '../modules/volunteer/volunteer.entity';
@@ -35,7 +36,8 @@ export const entities = [
   Note,
   User,
   UserSession,
-  LoginAttempt,
+  LoginChallenge,
+  Invitation,
   AuditEvent,
   EmailMessage,
   AssignmentSimulation,

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from 'pino';
 import { projectRoot } from '../config';
 import { entities } from './entities';
+import { LOGIN_THROTTLE_TABLE } from './login-limits';
 import { migrationsList } from './migrations';
 
 export const MIGRATIONS_DIR = path.join(projectRoot, 'server', 'database', 'migrations');
@@ -25,6 +26,8 @@ export function ormConfig(clientUrl: string, options: { logger?: Logger; poolMax
     logger: options.logger ? (message) => options.logger?.debug(message) : undefined,
     // Without a set scope, queries on scoped entities throw (see server/scope).
     filters: {},
+    // Tables that are not entities: the schema diff must not drop them.
+    schemaGenerator: { skipTables: [LOGIN_THROTTLE_TABLE] },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,

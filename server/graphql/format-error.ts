@@ -2,12 +2,13 @@ import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-o
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, type ErrorCode } from '../kernel/errors';
+import { currentRequest } from '../kernel/request-scope';
 import { ScopeNotSetError } from '../scope/rules';
 import { frenchTokenLimitMessage, TOO_COMPLEX_PREFIX } from './limits';
 
 const CONTRACT_CODES = new Set<string>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_TRANSITION',
-  'GOAL_REACHED', 'SESSION_FULL', 'LINE_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'INTERNAL_SERVER_ERROR',
+  'GOAL_REACHED', 'SESSION_FULL', 'LINE_FULL', 'WINDOW_CLOSED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'SECOND_FACTOR_REQUIRED', 'INTERNAL_SERVER_ERROR',
 ]);
 
 /** graphql-js speaks English; the console shows these messages to French users. */
@@ -19,6 +20,8 @@ export function frenchValidationMessage(message: string): string {
   if ((m = message.match(/Field "(\w+)" is not defined by type "(\w+)"/))) return `Le champ « ${m[1]} » n’existe pas dans ${m[2]}.`;
   if ((m = message.match(/Int cannot represent non-integer value: (.*)/))) return `Un nombre entier est attendu (reçu ${m[1]}).`;
   if ((m = message.match(/Int cannot represent non 32-bit signed integer value: (.*)/))) return `Nombre trop grand (reçu ${m[1]}).`;
+  if (/Cross-Site Request Forgery/.test(message)) return 'Requête refusée (protection contre la falsification de requête) : envoyez le document en POST avec Content-Type: application/json.';
+  if (/GET query missing/.test(message)) return 'Requête GraphQL absente : envoyez le document en POST avec Content-Type: application/json.';
   if (/Syntax Error/.test(message)) return `Requête GraphQL mal formée : ${message}`;
   if ((m = message.match(/argument "(\w+)" of type "([^"]+)" is required/))) return `L’argument « ${m[1]} » (${m[2]}) est obligatoire.`;
   return `Requête invalide : ${message}`;
@@ -36,7 +39,9 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
-      return { ...base, message: original.message, extensions: { ...original.extensions } };
+      // `http` (a status for Apollo) is not part of the answer.
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...base, message: original.message, extensions };
     }
     if (original instanceof OptimisticLockError) {
       return { ...base, message: 'Ce dossier a été modifié par quelqu’un d’autre entre-temps : rechargez la page puis recommencez.', extensions: { code: 'CONFLICT' satisfies ErrorCode } };
@@ -57,12 +62,14 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
     if (CONTRACT_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...base, extensions: { code } };
     }
-    if (original instanceof ScopeNotSetError) logger.error({ err: original }, 'scope filter not set: request refused');
-    else logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    const request = currentRequest();
+    const log = request?.log ?? logger;
+    if (original instanceof ScopeNotSetError) log.error({ err: original }, 'scope filter not set: request refused');
+    else log.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       ...base,
       message: development ? `${INTERNAL_MESSAGE} (${formatted.message})` : INTERNAL_MESSAGE,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode, ...(request ? { requestId: request.id } : {}) },
     };
   };
 }

@@ -26,13 +26,16 @@ export const QUERY_LIMITS = {
 /** The start of every refusal's message: the error formatter recognises it. */
 export const TOO_COMPLEX_PREFIX = 'Requête trop complexe';
 
-const MESSAGES = {
-  depth: `${TOO_COMPLEX_PREFIX} : plus de ${QUERY_LIMITS.depth} niveaux imbriqués. Demandez moins de niveaux à la fois.`,
-  aliases: `${TOO_COMPLEX_PREFIX} : plus de ${QUERY_LIMITS.aliases} alias dans une même requête.`,
-  directives: `${TOO_COMPLEX_PREFIX} : plus de ${QUERY_LIMITS.directives} directives dans une même requête.`,
-  cost: `${TOO_COMPLEX_PREFIX} : elle demande trop de champs à la fois (coût estimé au-delà de ${QUERY_LIMITS.cost}). Découpez-la.`,
-  tokens: `${TOO_COMPLEX_PREFIX} : plus de ${QUERY_LIMITS.tokens} éléments dans le document.`,
-};
+export type QueryLimits = { readonly [K in keyof typeof QUERY_LIMITS]: number };
+
+const messagesOf = (limits: QueryLimits) => ({
+  depth: `${TOO_COMPLEX_PREFIX} : plus de ${limits.depth} niveaux imbriqués. Demandez moins de niveaux à la fois.`,
+  aliases: `${TOO_COMPLEX_PREFIX} : plus de ${limits.aliases} alias dans une même requête.`,
+  directives: `${TOO_COMPLEX_PREFIX} : plus de ${limits.directives} directives dans une même requête.`,
+  cost: `${TOO_COMPLEX_PREFIX} : elle demande trop de champs à la fois (coût estimé au-delà de ${limits.cost}). Découpez-la.`,
+  tokens: `${TOO_COMPLEX_PREFIX} : plus de ${limits.tokens} éléments dans le document.`,
+});
+const MESSAGES = messagesOf(QUERY_LIMITS);
 
 /** Reports a refusal as a validation error (HTTP 400) carrying QUERY_TOO_COMPLEX and its French message. */
 const refuse =
@@ -40,20 +43,24 @@ const refuse =
   (context: ValidationContext | null): void =>
     context?.reportError(new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
 
-/** Apollo options: graphql-armor's validation rules, batching off. */
-export function queryLimits() {
+/**
+ * Apollo options: graphql-armor's validation rules, batching off. `limits` other than the
+ * product's serve tests (the console's documents stay under half of each).
+ */
+export function queryLimits(limits: QueryLimits = QUERY_LIMITS) {
+  const messages = messagesOf(limits);
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.depth, propagateOnRejection: false, onReject: [refuse(MESSAGES.depth)] },
-    maxAliases: { n: QUERY_LIMITS.aliases, propagateOnRejection: false, onReject: [refuse(MESSAGES.aliases)] },
-    maxDirectives: { n: QUERY_LIMITS.directives, propagateOnRejection: false, onReject: [refuse(MESSAGES.directives)] },
-    costLimit: { maxCost: QUERY_LIMITS.cost, propagateOnRejection: false, onReject: [refuse(MESSAGES.cost)] },
+    maxDepth: { n: limits.depth, propagateOnRejection: false, onReject: [refuse(messages.depth)] },
+    maxAliases: { n: limits.aliases, propagateOnRejection: false, onReject: [refuse(messages.aliases)] },
+    maxDirectives: { n: limits.directives, propagateOnRejection: false, onReject: [refuse(messages.directives)] },
+    costLimit: { maxCost: limits.cost, propagateOnRejection: false, onReject: [refuse(messages.cost)] },
     // Its token plugin answers HTTP 500 (STACK.md): the parser's own limit is used instead.
     maxTokens: { enabled: false },
     // Its plugin rewrites every error's message in place, which breaks on graphql-jit's errors
     // (an internal error instead of FORBIDDEN): suggestions are dropped by the error formatter.
     blockFieldSuggestion: { enabled: false },
   });
-  return { ...armor.protect(), parseOptions: { maxTokens: QUERY_LIMITS.tokens } };
+  return { ...armor.protect(), parseOptions: { maxTokens: limits.tokens } };
 }
 
 /** The parser's refusal of a long document, in French. */

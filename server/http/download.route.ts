@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { buildRequestContext, type ContextServices } from '../auth/context';
 import { INTERNAL_MESSAGE } from '../graphql/format-error';
 import { AppError } from '../kernel/errors';
+import { currentRequest } from '../kernel/request-scope';
 import type { RequestContext } from '../kernel/request-context';
 
 const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
@@ -22,8 +23,9 @@ export interface Download {
  * for a complete one. Each download is logged with the user.
  */
 export function downloadRoute(orm: MikroORM, services: ContextServices, label: string, prepare: (ctx: RequestContext, req: Request) => Promise<Download>): RequestHandler {
-  const { logger } = services;
   return async (req: Request, res: Response) => {
+    const request = currentRequest();
+    const logger = request?.log ?? services.logger;
     try {
       const ctx = await buildRequestContext(orm, services, req, res);
       const download = await prepare(ctx, req);
@@ -45,7 +47,8 @@ export function downloadRoute(orm: MikroORM, services: ContextServices, label: s
       const known = error instanceof AppError ? error : null;
       if (!known) logger.error({ err: error }, `${label} : erreur inattendue`);
       const code = String(known?.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-      res.status(STATUS_OF[code] ?? 500).json({ errors: [{ message: known?.message ?? INTERNAL_MESSAGE, extensions: { code } }] });
+      const extensions = known ? { code } : { code, requestId: request?.id };
+      res.status(STATUS_OF[code] ?? 500).json({ errors: [{ message: known?.message ?? INTERNAL_MESSAGE, extensions }] });
     }
   };
 }

@@ -15,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export const EMAIL_QUEUE = 'email-send';
 const SWEEP_QUEUE = 'email-sweep';
 export const SIMULATION_QUEUE = 'assignment-simulate';
+export const LOGIN_CODE_QUEUE = 'login-code-send';
 
 export interface JobsOptions {
   /** Seconds between retries of a failed e-mail (doubled at each attempt). */
@@ -51,12 +52,17 @@ export class Jobs implements JobQueue {
     await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
     // A simulation is computed once: no retry (a failure is stored on the simulation itself).
     await boss.createQueue(SIMULATION_QUEUE, { name: SIMULATION_QUEUE, retryLimit: 0 });
+    // A login code is worth sending for its 10 minutes only.
+    await boss.createQueue(LOGIN_CODE_QUEUE, { name: LOGIN_CODE_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 60 });
     if (options.work) {
       await boss.work<{ emailId: string }>(EMAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
         await deliverEmail(orm, mailer, job.data.emailId, options.retryLimit + 1, logger);
       });
       await boss.work<{ simulationId: string }>(SIMULATION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
         await runSimulation({ em: orm.em, logger }, job.data.simulationId);
+      });
+      await boss.work<LoginCodeMessage>(LOGIN_CODE_QUEUE, { pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds, 1) }, async ([job]) => {
+        await mailer.send(loginCodeEmail(job.data));
       });
       await boss.schedule(SWEEP_QUEUE, '* * * * *');
       await boss.work(SWEEP_QUEUE, async () => {
@@ -81,6 +87,10 @@ export class Jobs implements JobQueue {
     }
   }
 
+  async loginCodeQueued(message: LoginCodeMessage): Promise<void> {
+    await this.boss.send(LOGIN_CODE_QUEUE, message);
+  }
+
   async simulationQueued(id: string): Promise<void> {
     await this.boss.send(SIMULATION_QUEUE, { simulationId: id });
   }
@@ -89,6 +99,30 @@ export class Jobs implements JobQueue {
     this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 5000 });
   }
+}
+
+interface LoginCodeMessage {
+  to: string;
+  code: string;
+  minutes: number;
+}
+
+/** The second factor's e-mail: the code, how long it lasts, what to do if the login was not yours. */
+export function loginCodeEmail(message: LoginCodeMessage): OutgoingEmail {
+  return {
+    to: message.to,
+    subject: `Votre code de connexion au back-office SNU : ${message.code}`,
+    text: [
+      'Bonjour,',
+      '',
+      `Votre code de connexion au back-office du Service National Universel est : ${message.code}`,
+      '',
+      `Il est valable ${message.minutes} minutes et ne peut servir qu’une fois.`,
+      'Si vous n’êtes pas à l’origine de cette connexion, changez votre mot de passe et prévenez votre administrateur : quelqu’un connaît votre mot de passe.',
+      '',
+      'Le back-office SNU',
+    ].join('\n'),
+  };
 }
 
 /** Templates that describe a placement: a later one replaces an earlier convocation not yet sent. */
@@ -102,7 +136,7 @@ const PLACEMENT_TEMPLATES = ['VOLUNTEER_ASSIGNED', 'VOLUNTEER_UNASSIGNED'];
  * PDF never disagree and a cancelled assignment sends no convocation.
  */
 async function convocationAttachmentsOf(em: EntityManager, message: EmailMessage): Promise<OutgoingEmail['attachments'] | null> {
-  if (message.template !== 'VOLUNTEER_ASSIGNED') return undefined;
+  if (message.template !== 'VOLUNTEER_ASSIGNED' || !message.volunteer) return undefined;
   const later = await em.count(EmailMessage, {
     volunteer: message.volunteer.id,
     recipientKind: message.recipientKind,

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'WINDOW_CLOSED'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
+  | 'SECOND_FACTOR_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the user: a French message and a contract code. */

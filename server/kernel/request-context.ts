@@ -28,6 +28,8 @@ export interface RecordLoaders {
 /** Enqueues work after the deciding transaction commits (implemented by `server/jobs/jobs.ts`). */
 export interface JobQueue {
   emailsQueued(ids: string[]): Promise<void>;
+  /** A staff login code (second factor) to e-mail; not recorded in the e-mail table the console shows. */
+  loginCodeQueued(message: { to: string; code: string; minutes: number }): Promise<void>;
   /** A RUNNING assignment simulation to compute in the background. */
   simulationQueued(id: string): Promise<void>;
 }

@@ -49,22 +49,30 @@ interface SessionRow extends TerritoryRow {
   id: string;
   email: string;
   impersonator_id: string | null;
+  parent_session_id: string | null;
+  last_seen_at: Date;
 }
 
 /**
- * The signed-in user behind a session token's hash, with its territory, in one statement.
- * A disabled user, an expired or deleted session: null (the request is anonymous).
+ * The signed-in user behind a session token's hash, with its territory, in one statement, and
+ * when the session was last used. A disabled user, an expired, idle (unused since `idleSince`)
+ * or deleted session: null (the request is anonymous).
  */
-export async function principalOfSession(em: EntityManager, tokenHash: string, at: Date): Promise<CurrentUser | null> {
+export async function principalOfSession(em: EntityManager, tokenHash: string, at: Date, idleSince: Date): Promise<{ user: CurrentUser; lastSeenAt: Date; parentSessionId: string | null } | null> {
   const rows: SessionRow[] = await em.getConnection().execute(
-    `select s.id as session_id, u.id, u.email, u.role, u.region_id, s.impersonator_id, ${TERRITORY_COLUMNS}
+    `select s.id as session_id, u.id, u.email, u.role, u.region_id, s.impersonator_id, s.parent_session_id, s.last_seen_at, ${TERRITORY_COLUMNS}
      from user_session s join staff_user u on u.id = s.user_id
-     where s.token_hash = ? and s.expires_at > ? and u.status = 'ACTIVE'`,
-    [tokenHash, at],
+     where s.token_hash = ? and s.expires_at > ? and s.last_seen_at > ? and u.status = 'ACTIVE'
+       -- An impersonation lives only while its admin's own session does, and the admin is still an active admin.
+       and (s.parent_session_id is null or exists (
+         select 1 from user_session p join staff_user a on a.id = p.user_id
+         where p.id = s.parent_session_id and p.expires_at > ? and a.status = 'ACTIVE' and a.role = 'ADMIN'))`,
+    [tokenHash, at, idleSince, at],
   );
   const row = rows[0];
   if (!row) return null;
-  return { id: row.id, email: row.email, role: row.role, impersonatorId: row.impersonator_id, sessionId: row.session_id, territory: territoryFromRow(row) };
+  const user: CurrentUser = { id: row.id, email: row.email, role: row.role, impersonatorId: row.impersonator_id, sessionId: row.session_id, territory: territoryFromRow(row) };
+  return { user, lastSeenAt: new Date(row.last_seen_at), parentSessionId: row.parent_session_id };
 }
 
 /** The departments a user acts on, or null for national staff (every department). */

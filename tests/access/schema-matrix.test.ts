@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vi
 import { getSchema } from '../../server/graphql/schema';
 import { ALL_ROLES, condition, createDemoSimulations, createStaffAccount, ME, meParams, QUERIED_TYPES, REVIEWERS, STAFF, territoryOf, TYPES, type NewAccount, type Role, type Sql, type Territory } from '../setup/scope-oracle';
 import { createVolunteer, openCohortId } from '../setup/fixtures';
-import { errorCode, loggedIn, type GraphQLClient, type GraphQLResponse } from '../setup/graphql-client';
+import { errorCode, GraphQLClient, loggedIn, type GraphQLResponse } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /**
@@ -60,11 +60,31 @@ type Cell =
   | { kind: 'login' }
   | { kind: 'logout' }
   /**
+   * Acts on the caller's own account only (no target to scope): `anonymous` is the answer without
+   * a session (confirmLogin is public, like login, and needs its challenge cookie); what it does
+   * is tested in tests/api/accounts.test.ts and second-factor.test.ts (it would end this file's sessions).
+   */
+  | { kind: 'ownAccount'; document: string; anonymous: 'UNAUTHENTICATED' | 'BAD_USER_INPUT' }
+  /**
    * A write on one target: `document` takes `$id`; the target is created fresh for each case
    * (a volunteer in `status`, or a correction request / note on such a volunteer). `result`: the
    * answer names the target (`same`), a record created on it (`created`), `true`, or a BulkResult.
    */
-  | { kind: 'mutation'; roles: readonly Role[]; target: TargetKind; status?: string; document: string; result: 'same' | 'created' | 'new' | 'boolean' | 'bulk' };
+  | { kind: 'mutation'; roles: readonly Role[]; target: TargetKind; status?: string; document: string; result: 'same' | 'created' | 'new' | 'boolean' | 'bulk' }
+  /**
+   * A national write with no territory to scope (the cohort calendar): `roles` may use it, every
+   * other account gets FORBIDDEN and nothing changes. The variables name a fresh cohort (`$id`)
+   * and a fresh name (`$name`); what the write does is tested in tests/api/cohorts.test.ts.
+   */
+  | { kind: 'national'; roles: readonly Role[]; document: string; missing: boolean }
+  /**
+   * Staff accounts: the role may use it (what it grants, to whom, is tested in
+   * tests/api/staff-accounts.test.ts with every granter); every other account gets FORBIDDEN and
+   * no account changes.
+   */
+  | { kind: 'staffWrite'; roles: readonly Role[]; document: string }
+  /** A national read (the audit trail's verification): `roles` get an answer, every other account FORBIDDEN. */
+  | { kind: 'nationalQuery'; roles: readonly Role[]; document: string };
 
 const read = (kind: 'one' | 'list' | 'meta', type: string): Cell => ({ kind, type });
 const review = (document: string, status: string): Cell => ({ kind: 'mutation', roles: REVIEWERS, target: 'volunteer', status, document, result: 'same' });
@@ -81,6 +101,9 @@ const PLACEMENT: readonly Role[] = ['ADMIN', 'REFERENT_REGION'];
 const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
 const place = (target: TargetKind, document: string, result: 'same' | 'new' | 'boolean', roles = PLACEMENT): Cell => ({ kind: 'mutation', roles, target, document, result });
 const CENTER_INPUT = 'input: { name: $name, address: "3 rue de la Paix", zip: "75002", city: "Paris", departmentId: $dep, capacity: 120 }';
+// Fixed dates far ahead: only their order matters to the write, not today's date.
+const COHORT_INPUT =
+  'input: { name: $name, registrationStartDate: "2040-01-05", registrationEndDate: "2040-03-01", instructionEndDate: "2040-03-20", startDate: "2040-04-02", endDate: "2040-04-14" }';
 const POINT_INPUT = 'input: { name: $name, address: "Parvis de la gare", zip: "75010", city: "Paris", departmentId: $dep }';
 
 const CELLS: Record<string, Cell> = {
@@ -92,6 +115,7 @@ const CELLS: Record<string, Cell> = {
     ]),
   ),
   'Query.me': { kind: 'me' },
+  'Query.verifyAuditTrail': { kind: 'nationalQuery', roles: ['ADMIN'], document: '{ m: verifyAuditTrail { intact checked } }' },
   'Query.volunteerCounts': { kind: 'counts', roles: [...STAFF, 'VISITOR'], noProbing: ['VISITOR'] },
 
   'CohesionCenter.sessions': { kind: 'nested', child: 'Session', roles: ALL_ROLES, pairs: 'select x.center_id as parent, x.id from session x where x.center_id = any($1::uuid[])' },
@@ -108,6 +132,16 @@ const CELLS: Record<string, Cell> = {
 
   'Mutation.login': { kind: 'login' },
   'Mutation.logout': { kind: 'logout' },
+  'Mutation.logoutEverywhere': { kind: 'ownAccount', document: 'mutation { logoutEverywhere }', anonymous: 'UNAUTHENTICATED' },
+  'Mutation.changePassword': { kind: 'ownAccount', document: 'mutation { changePassword(currentPassword: "Demo-Snu-2026!", newPassword: "Un-Nouveau-Secret-2026") }', anonymous: 'UNAUTHENTICATED' },
+  'Mutation.acceptInvitation': { kind: 'ownAccount', document: 'mutation { acceptInvitation(token: "jeton-inconnu", password: "Un-Mot-De-Passe-2026") { id } }', anonymous: 'BAD_USER_INPUT' },
+  'Mutation.inviteUser': { kind: 'staffWrite', roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'], document: 'mutation($id: ID!) { m: inviteUser(input: { email: "matrice.invitation@exemple.fr", firstName: "Camille", lastName: "Matrice", role: HEAD_CENTER, departmentIds: [$id] }) { id } }' },
+  'Mutation.updateUser': { kind: 'staffWrite', roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'], document: 'mutation($id: ID!) { m: updateUser(id: $id, input: { firstName: "Camille", lastName: "Matrice", role: HEAD_CENTER, departmentIds: [$id] }) { id } }' },
+  'Mutation.disableUser': { kind: 'staffWrite', roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'], document: 'mutation($id: ID!) { m: disableUser(id: $id) { id } }' },
+  'Mutation.enableUser': { kind: 'staffWrite', roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT'], document: 'mutation($id: ID!) { m: enableUser(id: $id) { id } }' },
+  'Mutation.startImpersonation': { kind: 'staffWrite', roles: ['ADMIN'], document: 'mutation($id: ID!) { m: startImpersonation(userId: $id) { id } }' },
+  'Mutation.stopImpersonation': { kind: 'ownAccount', document: 'mutation { stopImpersonation { id } }', anonymous: 'UNAUTHENTICATED' },
+  'Mutation.confirmLogin': { kind: 'ownAccount', document: 'mutation { confirmLogin(code: "123456") { id } }', anonymous: 'BAD_USER_INPUT' },
   'Mutation.validateVolunteer': review('mutation($id: ID!) { m: validateVolunteer(id: $id) { id } }', 'WAITING_VALIDATION'),
   'Mutation.refuseVolunteer': review('mutation($id: ID!) { m: refuseVolunteer(id: $id, reason: OTHER, message: "Pièce d’identité illisible.") { id } }', 'WAITING_VALIDATION'),
   'Mutation.putVolunteerOnWaitingList': review('mutation($id: ID!) { m: putVolunteerOnWaitingList(id: $id) { id } }', 'WAITING_VALIDATION'),
@@ -166,6 +200,15 @@ const CELLS: Record<string, Cell> = {
   'Mutation.createTransportLine': place('sessionForLine', 'mutation($id: ID!, $point: ID!, $code: String!) { m: createTransportLine(input: { sessionId: $id, code: $code, seatsTotal: 20, meetingPointIds: [$point] }) { id } }', 'new'),
   'Mutation.updateTransportLine': place('line', 'mutation($id: ID!, $session: ID!, $point: ID!, $code: String!) { m: updateTransportLine(id: $id, input: { sessionId: $session, code: $code, seatsTotal: 15, meetingPointIds: [$point] }) { id } }', 'same'),
   'Mutation.deleteTransportLine': place('line', 'mutation($id: ID!) { m: deleteTransportLine(id: $id) }', 'boolean', ADMIN_ONLY),
+  'Mutation.createCohort': { kind: 'national', roles: ADMIN_ONLY, missing: false, document: `mutation($name: String!) { m: createCohort(${COHORT_INPUT}) { id } }` },
+  'Mutation.updateCohort': { kind: 'national', roles: ADMIN_ONLY, missing: true, document: `mutation($id: ID!, $name: String!) { m: updateCohort(id: $id, ${COHORT_INPUT}) { id } }` },
+  'Mutation.archiveCohort': { kind: 'national', roles: ADMIN_ONLY, missing: true, document: 'mutation($id: ID!) { m: archiveCohort(id: $id) { id } }' },
+  'Mutation.setInscriptionGoals': {
+    kind: 'national',
+    roles: ADMIN_ONLY,
+    missing: true,
+    document: 'mutation($id: ID!, $dep: ID!) { m: setInscriptionGoals(cohortId: $id, goals: [{ departmentId: $dep, max: 40 }]) { id } }',
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +268,11 @@ const CELL_KINDS: Record<Cell['kind'], Kind[]> = {
   result: ['nested'],
   login: ['mutation'],
   logout: ['mutation'],
+  ownAccount: ['mutation'],
   mutation: ['mutation'],
+  national: ['mutation'],
+  nationalQuery: ['other'],
+  staffWrite: ['mutation'],
 };
 
 const SCHEMA_FIELDS = enumerate(await getSchema());
@@ -656,6 +703,14 @@ describe('reads', () => {
       else if (cell.kind === 'nested') describe.concurrent(`${email} · ${field.key}`, () => nestedCases(field.key, cell, email));
       else if (cell.kind === 'me') describe.concurrent(`${email} · ${field.key}`, () => meCases(email));
       else if (cell.kind === 'counts') describe.concurrent(`${email} · ${field.key}`, () => countsCases(cell, email));
+      else if (cell.kind === 'nationalQuery') {
+        it(`${email} · ${field.key}: answered for its roles, FORBIDDEN to others`, async ({ expect }) => {
+          const w = who(email);
+          const response = await w.client.request<{ m: unknown }>(cell.document);
+          if (mayUse(cell.roles, w)) expectNoError(expect, response);
+          else expectForbidden(expect, response, 'm');
+        });
+      }
     }
   }
 });
@@ -897,11 +952,82 @@ function sessionCases(kind: 'login' | 'logout', email: string): void {
   });
 }
 
+describe('own-account writes', () => {
+  for (const field of SCHEMA_FIELDS) {
+    const cell = CELLS[field.key];
+    if (cell?.kind === 'ownAccount') {
+      it(`${field.key}: ${cell.anonymous} without a session`, async () => {
+        const response = await new GraphQLClient(app.url).request(cell.document);
+        expect(errorCode(response)).toBe(cell.anonymous);
+        expect(response.data).toBeNull();
+      });
+    }
+  }
+});
+
+function nationalCases(cell: Extract<Cell, { kind: 'national' }>, email: string): void {
+  /** A fresh cohort (as SQL would leave it) and the variables of one call on it. */
+  async function fresh(): Promise<Record<string, unknown>> {
+    const suffix = randomUUID().slice(0, 8);
+    const [row] = await sql<{ id: string }>(
+      `insert into cohort (id, name, start_date, end_date, registration_start_date, registration_end_date, instruction_end_date, status)
+       values (gen_random_uuid(), $1, '2041-04-01', '2041-04-13', '2041-01-02', '2041-03-01', '2041-03-15', 'PUBLISHED') returning id`,
+      [`Matrice ${suffix}`],
+    );
+    const [dep] = await sql<{ id: string }>(`select id from department where code = '75'`);
+    return { id: row!.id, name: `Matrice nouvelle ${suffix}`, dep: dep!.id };
+  }
+  const state = async (variables: Record<string, unknown>) =>
+    (
+      await sql(
+        `select (select row_to_json(c) from cohort c where c.id = $1) as cohort,
+                (select count(*)::int from cohort where name = $2) as named,
+                (select count(*)::int from inscription_goal where cohort_id = $1) as goals,
+                (select count(*)::int from audit_event where record_id = $1) as events`,
+        [variables.id, variables.name],
+      )
+    )[0];
+  const used = (variables: Record<string, unknown>) => Object.fromEntries(Object.entries(variables).filter(([key]) => cell.document.includes(`$${key}`)));
+
+  it('FORBIDDEN to other roles, nothing written; done for its roles', async ({ expect }) => {
+    const w = who(email);
+    const variables = await fresh();
+    const before = await state(variables);
+    const response = await w.client.request<{ m: unknown }>(cell.document, used(variables));
+    if (!mayUse(cell.roles, w)) {
+      expectForbidden(expect, response, 'm');
+      expect(await state(variables)).toEqual(before);
+    } else {
+      expectNoError(expect, response);
+      expect(await state(variables)).not.toEqual(before);
+    }
+  });
+  if (cell.missing) {
+    it('a cohort that does not exist: NOT_FOUND for its roles', async ({ expect, skip }) => {
+      const w = who(email);
+      skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
+      const response = await w.client.request(cell.document, used({ ...(await fresh()), id: randomUUID() }));
+      expect(errorCode(response), canonical(response)).toBe('NOT_FOUND');
+    });
+  }
+}
+
 describe('writes', () => {
   for (const { email } of ACCOUNTS) {
     for (const field of SCHEMA_FIELDS) {
       const cell = CELLS[field.key];
       if (cell?.kind === 'mutation') describe.concurrent(`${email} · ${field.key}`, () => mutationCases(cell, email));
+      if (cell?.kind === 'national') describe.concurrent(`${email} · ${field.key}`, () => nationalCases(cell, email));
+      if (cell?.kind === 'staffWrite') {
+        it(`${email} · ${field.key}: FORBIDDEN to other roles, no account changed`, async ({ expect, skip }) => {
+          const w = who(email);
+          skip(mayUse(cell.roles, w), 'the role may use it: tests/api/staff-accounts.test.ts');
+          const [target] = await sql<{ id: string }>(`select id from staff_user where email = 'dept-75@demo.snu.test'`);
+          const before = await sql('select id, status, role, version from staff_user order by id');
+          expectForbidden(expect, await w.client.request<{ m: unknown }>(cell.document, { id: target!.id }), 'm');
+          expect(await sql('select id, status, role, version from staff_user order by id')).toEqual(before);
+        });
+      }
       if (cell?.kind === 'login' || cell?.kind === 'logout') describe.concurrent(`${email} · ${field.key}`, () => sessionCases(cell.kind, email));
     }
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILED_LOGINS } from '../../server/auth/auth.service';
+import { LOGIN_LIMITS } from '../../server/database/login-limits';
 import { errorCode, GraphQLClient, loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -83,7 +83,7 @@ describe('authentication', () => {
 
   it('throttles repeated failures on one account with RATE_LIMITED, even with the right password', async () => {
     const client = new GraphQLClient(app.url);
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.account; i++) {
       expect(errorCode(await client.request('mutation { login(email: "visitor-11@demo.snu.test", password: "wrong") { id } }'))).toBe('BAD_USER_INPUT');
     }
     const blocked = await client.request('mutation { login(email: "visitor-11@demo.snu.test", password: "Demo-Snu-2026!") { id } }');

@@ -1,42 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/database/embedded-postgres';
 // @ts-expect-error: plain ES module shared with `npm start`
 import { root } from '../../scripts/build-if-needed.mjs';
 import { loggedIn } from '../setup/graphql-client';
+import { childrenOf, until } from '../setup/processes';
 import { createTestDatabase, dropTestDatabase } from '../setup/test-app';
-
-/** Child processes of `pid`, read from /proc (Linux). */
-const childrenOf = (pid: number): number[] =>
-  fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        // "pid (comm) state ppid …": the command may contain spaces, so read after the last ')'.
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not yet
-    }
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** WEB_CONCURRENCY=2: the built server forks two HTTP workers that share the port and the sessions. */
 describe('several HTTP worker processes', () => {
@@ -57,6 +27,7 @@ describe('several HTTP worker processes', () => {
         WEB_CONCURRENCY: '2',
         LOG_LEVEL: 'silent',
         SECURE_COOKIES: 'false',
+        LOGIN_SECOND_FACTOR: 'off',
         RUN_JOBS: 'false',
       },
       stdio: 'ignore',

@@ -22,8 +22,9 @@ describe('console in Chromium', () => {
     expect(departmentCells.length).toBeGreaterThan(0);
     expect(departmentCells.every((text) => /75|Paris/.test(text))).toBe(true);
 
-    // « Exporter (CSV) » downloads every waiting Paris file (not only this page), nothing else.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Exporter \(CSV\)/ }).click()]);
+    // « Exporter » → CSV downloads every waiting Paris file (not only this page), nothing else.
+    await page.getByRole('button', { name: 'Exporter' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^CSV/ }).click()]);
     const exported = parse(fs.readFileSync((await download.path())!, 'utf8'), { delimiter: ';', bom: true }) as string[][];
     const [{ n }] = await session.app.sql<{ n: number }>(
       `select count(*)::int as n from volunteer v join department d on d.id = v.department_id where d.code = '75' and v.status = 'WAITING_VALIDATION'`,

@@ -39,6 +39,13 @@ export interface ConsoleSession {
   readonly app: TestApp;
   readonly browser: Browser;
   login(page: Page, email: string): Promise<void>;
+  /** A fresh browser context as a French user on a 1366×768 laptop (downloads kept), signed in as `email` when given. */
+  newPage(email?: string): Promise<Page>;
+}
+
+/** « 1-25 sur N »: a list's total, as the page says it. */
+export async function listTotal(page: Page): Promise<number> {
+  return Number(/sur ([\d\u202f\u00a0]+)/.exec(await pageText(page))?.[1]?.replace(/\D/g, '') ?? NaN);
 }
 
 /** Registers the suite's set-up: the console app and a browser, closed after the suite. */
@@ -63,5 +70,11 @@ export function useConsoleInChromium(): ConsoleSession {
       return browser;
     },
     login: (page, email) => signIn(page, app!.url, email),
+    async newPage(email) {
+      const context = await browser!.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+      const page = await context.newPage();
+      if (email) await signIn(page, app!.url, email);
+      return page;
+    },
   };
 }

@@ -14,23 +14,50 @@ export interface GraphQLResponse<T> {
 
 /** A GraphQL client over real HTTP that keeps the session cookie like a browser does. */
 export class GraphQLClient {
-  cookie: string | undefined;
+  /** Every cookie the server set, by name, as a browser keeps them (`name=value`). */
+  readonly jar = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  /** The session cookie (`snu_session=…`). */
+  get cookie(): string | undefined {
+    return this.jar.get('snu_session');
+  }
+  set cookie(pair: string | undefined) {
+    this.set('snu_session', pair);
+  }
+  /** The trusted-browser cookie of the login throttle (`snu_device=…`), set by a successful login. */
+  get device(): string | undefined {
+    return this.jar.get('snu_device');
+  }
+  set device(pair: string | undefined) {
+    this.set('snu_device', pair);
+  }
+  private set(name: string, pair: string | undefined): void {
+    if (pair) this.jar.set(name, pair);
+    else this.jar.delete(name);
+  }
+  /** The HTTP headers of the last answer (e.g. `x-request-id`). */
+  lastHeaders: Headers | undefined;
+
+  /** `headers`: sent with every request (e.g. the X-Forwarded-For a proxy would add). */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const cookies = [...this.jar.values()].join('; ');
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'content-type': 'application/json', ...this.headers, ...(cookies ? { cookie: cookies } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = response.headers.getSetCookie();
-    for (const header of setCookie) {
+    for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';');
-      const value = pair.slice(pair.indexOf('=') + 1);
-      this.cookie = value ? pair : undefined;
+      const name = pair.slice(0, pair.indexOf('='));
+      this.set(name, pair.slice(pair.indexOf('=') + 1) ? pair : undefined);
     }
     const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorShape[] };
+    this.lastHeaders = response.headers;
     return { status: response.status, data: body.data ?? null, errors: body.errors };
   }
 

@@ -4,9 +4,9 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
-import { createApp } from '../../server/app';
+import { createApp, listen } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { ormConfig } from '../../server/database/mikro-orm.config';
 import { seedDemo } from '../../server/database/seeds/demo.seed';
@@ -34,7 +34,7 @@ function databaseUrl(adminUrl: string, name: string): string {
 export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Start the job queue and its workers, delivering through this mailer (default: recorded only). */
-  jobs?: { mailer?: Mailer; retryDelaySeconds?: number; retryLimit?: number };
+  jobs?: { mailer?: Mailer; retryDelaySeconds?: number; retryLimit?: number; /** Deliver here (default) or only enqueue. */ work?: boolean };
   /**
    * Seed a fresh copy of the empty template on the day of `at` instead of copying the seeded
    * template (seeded on the day the run started), with `volunteers` volunteers (default 300).
@@ -42,6 +42,8 @@ export interface TestAppOptions {
   seed?: { at: Date; volunteers?: number };
   /** A second server instance (its own ORM, pool and HTTP server) on another app's database; closing it leaves the database. */
   shareDatabaseOf?: TestApp;
+  /** The app's logger (default: silent), e.g. to capture its lines. */
+  logger?: Logger;
 }
 
 export const SEEDED_APP_VOLUNTEERS = 300;
@@ -86,21 +88,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }
   }
   const seededAt = shared?.seededAt ?? options.seed?.at ?? new Date(inject('templateSeededAt'));
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const jobs = options.jobs
     ? await Jobs.start(url, orm, options.jobs.mailer ?? createMailer(undefined), logger, {
         retryDelaySeconds: options.jobs.retryDelaySeconds ?? 1,
         retryLimit: options.jobs.retryLimit ?? 3,
         pollingIntervalSeconds: 0.5,
-        work: true,
+        work: options.jobs.work ?? true,
       })
     : null;
   const app = await createApp(orm, config, logger, jobs);
   const server: Server = await new Promise((resolve) => {
-    const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = listen(app.app, { ...config, port: 0 }, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection ended by the server (the database dropped at close, a restart) must not
+  // crash the run as an unhandled 'error' event: the next query on it reports the failure anyway.
+  pool.on('error', () => undefined);
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanField, BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { ExportMenu } from '../common/ExportMenu';
+import { AutocompleteInput, BooleanField, BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput, TopToolbar } from 'react-admin';
 import { coded, type Coded } from '../common/coded';
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';
@@ -15,7 +16,7 @@ const filters = [
 /** Cohesion centres of the user's scope. */
 export function CohesionCenterList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
+    <List exporter={false} actions={<TopToolbar><FilterButton /><CreateButton /><ExportMenu list="cohesion-centers" /></TopToolbar>} filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: CENTER_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="city" />

@@ -12,6 +12,9 @@ export interface RecordWrites {
   selection: string;
   /** The form's values as the mutation's input. */
   toInput(values: Record<string, unknown>): Record<string, unknown>;
+  /** When the API names them otherwise (staff accounts: `inviteUser(input: InviteUserInput!)`). */
+  create?: { mutation: string; inputType: string };
+  update?: { inputType: string };
 }
 
 type Values = Record<string, unknown>;
@@ -35,8 +38,9 @@ async function run<T>(query: string, variables: Values): Promise<T> {
 }
 
 export async function createRecord(writes: RecordWrites, data: Values): Promise<{ data: Values }> {
-  const name = `create${writes.type}`;
-  const result = await run<Record<string, Values>>(`mutation($input: ${writes.type}Input!) { ${name}(input: $input) { ${writes.selection} } }`, { input: writes.toInput(data) });
+  const name = writes.create?.mutation ?? `create${writes.type}`;
+  const inputType = writes.create?.inputType ?? `${writes.type}Input`;
+  const result = await run<Record<string, Values>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${writes.selection} } }`, { input: writes.toInput(data) });
   return { data: result[name]! };
 }
 
@@ -45,7 +49,7 @@ export async function updateRecord(writes: RecordWrites, id: string, data: Value
   const name = `update${writes.type}`;
   const version = (previousData?.version ?? data.version) as number | undefined;
   const result = await run<Record<string, Values>>(
-    `mutation($id: ID!, $input: ${writes.type}Input!, $version: Int) { ${name}(id: $id, input: $input, version: $version) { ${writes.selection} } }`,
+    `mutation($id: ID!, $input: ${writes.update?.inputType ?? `${writes.type}Input`}!, $version: Int) { ${name}(id: $id, input: $input, version: $version) { ${writes.selection} } }`,
     { id, input: writes.toInput(data), version },
   );
   return { data: result[name]! };

@@ -4,6 +4,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { ChangePasswordItem } from '../account/ChangePasswordItem';
+import { LogoutEverywhereItem } from '../account/LogoutEverywhereItem';
 import type { Identity } from '../authProvider';
 import { describeScope } from './scope';
 
@@ -25,7 +27,7 @@ function RoleBadge() {
   );
 }
 
-/** The user menu: who is signed in (name, e-mail, role, scope), then "Déconnexion". */
+/** The user menu: who is signed in (name, e-mail, role, scope), the password, « Me déconnecter partout », then « Déconnexion ». */
 function IdentityMenu() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
@@ -47,6 +49,8 @@ function IdentityMenu() {
         </MenuItem>
       )}
       {me?.role && <Divider />}
+      <ChangePasswordItem />
+      <LogoutEverywhereItem />
       <Logout />
     </UserMenu>
   );

@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { ExportMenu } from '../common/ExportMenu';
+import { AutocompleteInput, BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List, NumberField, ReferenceInput, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { coded, type Coded } from '../common/coded';
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';
@@ -19,7 +20,7 @@ const filters = [
 /** Sessions (one stay in one centre) with their fill rate. */
 export function SessionList() {
   return (
-    <List exporter={false} filters={filters} sort={{ field: 'cohort', order: 'DESC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
+    <List exporter={false} actions={<TopToolbar><FilterButton /><CreateButton /><ExportMenu list="sessions" /></TopToolbar>} filters={filters} sort={{ field: 'cohort', order: 'DESC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: SESSION_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FunctionField<SessionRecord> source="center" sortBy="center" render={(r) => r.center.name} />
         <FunctionField<SessionRecord> source="department" sortable={false} render={(r) => coded(r.center.department)} />

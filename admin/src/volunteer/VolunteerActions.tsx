@@ -6,7 +6,8 @@ import MenuItem from '@mui/material/MenuItem';
 import MuiTextField from '@mui/material/TextField';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { Button, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Button, Confirm, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import type { Role } from '../authProvider';
 import { useVolunteerMutation } from './useVolunteerMutation';
 
 interface VolunteerRecord {
@@ -25,14 +26,23 @@ export function VolunteerActions() {
   const record = useRecordContext<VolunteerRecord>();
   const [dialog, setDialog] = useState<DialogKind>(null);
   const { busy, run } = useVolunteerMutation(record, () => setDialog(null));
+  const { permissions } = usePermissions<Role>();
+  // The server's GOAL_REACHED message, when an admin may force past it.
+  const [goalReached, setGoalReached] = useState<string | null>(null);
   if (!record) return <TopToolbar />;
+  const VALIDATE = 'mutation($id: ID!, $version: Int, $force: Boolean) { validateVolunteer(id: $id, version: $version, force: $force) { id } }';
+  const offerForce = (error: { code: string; message: string }) => {
+    if (permissions !== 'ADMIN' || error.code !== 'GOAL_REACHED') return false;
+    setGoalReached(error.message);
+    return true;
+  };
   const allowed = new Set(record.allowedTransitions ?? []);
 
 
   return (
     <TopToolbar>
       {allowed.has('VALIDATE') && (
-        <Button label="actions.validate" variant="contained" disabled={busy} onClick={() => run('mutation($id: ID!, $version: Int) { validateVolunteer(id: $id, version: $version) { id } }', {})} />
+        <Button label="actions.validate" variant="contained" disabled={busy} onClick={() => run(VALIDATE, {}, 'actions.done', offerForce)} />
       )}
       {allowed.has('WAITING_LIST') && (
         <Button label="actions.waiting_list" disabled={busy} onClick={() => run('mutation($id: ID!, $version: Int) { putVolunteerOnWaitingList(id: $id, version: $version) { id } }', {})} />
@@ -40,6 +50,18 @@ export function VolunteerActions() {
       {allowed.has('REQUEST_CORRECTION') && <Button label="actions.request_correction" disabled={busy} onClick={() => setDialog('REQUEST_CORRECTION')} />}
       {allowed.has('REFUSE') && <Button label="actions.refuse" color="error" disabled={busy} onClick={() => setDialog('REFUSE')} />}
       {allowed.has('WITHDRAW') && <Button label="actions.withdraw" color="error" disabled={busy} onClick={() => setDialog('WITHDRAW')} />}
+      <Confirm
+        isOpen={goalReached !== null}
+        loading={busy}
+        title="actions.force_title"
+        content={goalReached ?? ''}
+        confirm="actions.force_validate"
+        onConfirm={() => {
+          setGoalReached(null);
+          void run(VALIDATE, { force: true });
+        }}
+        onClose={() => setGoalReached(null)}
+      />
       {dialog === 'REFUSE' && (
         <RefuseDialog busy={busy} onClose={() => setDialog(null)} onSubmit={(reason, message) => run('mutation($id: ID!, $version: Int, $reason: RefusalReason!, $message: String!) { refuseVolunteer(id: $id, version: $version, reason: $reason, message: $message) { id } }', { reason, message })} />
       )}

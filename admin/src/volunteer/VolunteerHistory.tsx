@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ReferenceManyField, useListContext, useLocale, useTranslate } from 'react-admin';
+import { actionLabel, changeValue } from '../audit-event/labels';
 
 interface AuditRow {
   id: string;
@@ -11,19 +12,13 @@ interface AuditRow {
   impersonator: { email: string; firstName: string; lastName: string } | null;
 }
 
-const ENUM_OF_FIELD: Record<string, string> = { status: 'VolunteerStatus', phase1Status: 'Phase1Status', refusalReason: 'RefusalReason' };
-
 function Timeline() {
   const { data, isPending } = useListContext<AuditRow>();
   const translate = useTranslate();
   const locale = useLocale();
   if (isPending) return null;
   if (!data?.length) return <Typography color="text.secondary">{translate('app.no_history')}</Typography>;
-  const show = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return '∅';
-    if (typeof value === 'string' && ENUM_OF_FIELD[field]) return translate(`enums.${ENUM_OF_FIELD[field]}.${value}`, { _: value });
-    return String(value);
-  };
+  const show = (field: string, value: unknown) => changeValue(translate, field, value);
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} className="volunteer-history">
       {data.map((event) => (
@@ -33,7 +28,7 @@ function Timeline() {
           </Typography>
           <Typography>
             <strong>{event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : translate('app.system')}</strong>
-            {event.impersonator ? ` (${event.impersonator.firstName} ${event.impersonator.lastName})` : ''} {translate(`audit.${event.action}`, { _: event.action })}
+            {event.impersonator ? ` (${event.impersonator.firstName} ${event.impersonator.lastName})` : ''} {actionLabel(translate, event.action, 'Volunteer')}
           </Typography>
           {Object.entries(event.changes ?? {}).map(([field, change]) => (
             <Typography variant="body2" key={field}>

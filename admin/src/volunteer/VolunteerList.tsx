@@ -22,7 +22,7 @@ import { enumChoices, PHASE1_STATUSES, VOLUNTEER_STATUSES } from '../common/Enum
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';
 import { BulkValidateButton } from './BulkValidateButton';
-import { ExportCsvButton } from './ExportCsvButton';
+import { ExportMenu } from '../common/ExportMenu';
 import { VOLUNTEER_LIST_FIELDS, type VolunteerRow } from './fields';
 import { Phase1StatusChip, VolunteerStatusChip } from './VolunteerStatusChip';
 
@@ -70,7 +70,7 @@ function VolunteerListView() {
       actions={
         <TopToolbar>
           <FilterButton />
-          <ExportCsvButton />
+          <ExportMenu list="volunteers" />
         </TopToolbar>
       }
       filters={filters}

@@ -12,7 +12,8 @@ export function useVolunteerMutation(record: { id: string; version: number } | u
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const run = async (query: string, variables: Record<string, unknown>, done = 'actions.done') => {
+  /** `intercept` may take over a refusal (return true): the admin's « valider malgré l’objectif ». */
+  const run = async (query: string, variables: Record<string, unknown>, done = 'actions.done', intercept?: (error: ApiError) => boolean) => {
     if (!record) return;
     setBusy(true);
     try {
@@ -21,6 +22,7 @@ export function useVolunteerMutation(record: { id: string; version: number } | u
       onDone();
       refresh();
     } catch (error) {
+      if (error instanceof ApiError && intercept?.(error)) return;
       const message = error instanceof ApiError && error.code === 'CONFLICT' ? translate('actions.conflict') : (error as Error).message;
       notify(message, { type: 'error', multiLine: true });
     } finally {

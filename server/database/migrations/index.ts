@@ -1,4 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261202063332 } from './Migration20261202063332';
+import { Migration20261202062105 } from './Migration20261202062105';
+import { Migration20261202055400 } from './Migration20261202055400';
+import { Migration20261202051954 } from './Migration20261202051954';
+import { Migration20261202024447 } from './Migration20261202024447';
+import { Migration20261202023623 } from './Migration20261202023623';
 import { Migration20261202003603 } from './Migration20261202003603';
 import { Migration20261201224123 } from './Migration20261201224123';
 import { Migration20261201222534 } from './Migration20261201222534';
@@ -24,5 +30,17 @@ export const migrationsList: MigrationObject[] = [
   class: Migration20261201222534 },
   { name: 'Migration20261201224123',
   class: Migration20261201224123 },
-  { name: 'Migration20261202003603', class: Migration20261202003603 },
+  { name: 'Migration20261202003603',
+  class: Migration20261202003603 },
+  { name: 'Migration20261202023623',
+  class: Migration20261202023623 },
+  { name: 'Migration20261202024447',
+  class: Migration20261202024447 },
+  { name: 'Migration20261202051954',
+  class: Migration20261202051954 },
+  { name: 'Migration20261202055400',
+  class: Migration20261202055400 },
+  { name: 'Migration20261202062105',
+  class: Migration20261202062105 },
+  { name: 'Migration20261202063332', class: Migration20261202063332 },
 ];

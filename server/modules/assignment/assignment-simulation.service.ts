@@ -6,10 +6,11 @@ import { now } from '../../kernel/clock';
 import { AppError, badInput, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/permissions';
 import type { RequestContext } from '../../kernel/request-context';
-import { PLACEMENT_MANAGERS, Role } from '../../kernel/roles';
+import { PLACEMENT_MANAGERS } from '../../kernel/roles';
 import { assertInTerritory, findInScope } from '../../scope/write-guard';
 import { recordAudit } from '../audit-event/audit.service';
-import { Cohort, CohortStatus } from '../cohort/cohort.entity';
+import { Cohort } from '../cohort/cohort.entity';
+import { assertManualAssignmentOpen } from '../cohort/cohort.rules';
 import { Department } from '../department/department.entity';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Region } from '../region/region.entity';
@@ -35,10 +36,7 @@ export async function simulateAssignment(ctx: RequestContext, request: Simulatio
   const simulation = await inTransaction(ctx, async (tx) => {
     const cohort = await tx.findOne(Cohort, { id: assertUuid(request.cohortId, 'cohortId') });
     if (!cohort) throw notFound('Ce séjour');
-    if (cohort.status === CohortStatus.ARCHIVED) throw badInput(`Le séjour « ${cohort.name} » est archivé : ses affectations ne changent plus.`, 'cohortId');
-    if (user.role !== Role.ADMIN && !cohort.manualAssignmentOpenForRegion) {
-      throw new AppError('WINDOW_CLOSED', `L’affectation du séjour « ${cohort.name} » n’est pas ouverte aux référents régionaux : demandez à l’administration nationale.`);
-    }
+    assertManualAssignmentOpen(user, cohort);
     const regionId = assertUuid(request.regionId, 'regionId');
     // A region outside the territory answers like one that does not exist.
     if (!user.territory.national && user.territory.regionId !== regionId) throw notFound('Cette région');

@@ -6,11 +6,12 @@ import type { CurrentUser } from '../../kernel/current-user';
 import { AppError, badInput, conflict, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/permissions';
 import type { RequestContext } from '../../kernel/request-context';
-import { PLACEMENT_MANAGERS, Role } from '../../kernel/roles';
+import { PLACEMENT_MANAGERS } from '../../kernel/roles';
 import { findInScope, followRelation, lockInIdOrder } from '../../scope/write-guard';
 import { recordAudit } from '../audit-event/audit.service';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
-import { Cohort, CohortStatus } from '../cohort/cohort.entity';
+import { Cohort } from '../cohort/cohort.entity';
+import { assertManualAssignmentOpen } from '../cohort/cohort.rules';
 import type { EmailMessage } from '../email/email-message.entity';
 import { queueVolunteerEmail } from '../email/email.service';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
@@ -111,10 +112,7 @@ export async function assignOne(
   }
   if (volunteer.cohort.id !== session.cohort.id) throw badInput('Cette session appartient à un autre séjour que celui du volontaire.', 'sessionId');
   const cohort = await tx.findOneOrFail(Cohort, { id: session.cohort.id });
-  if (cohort.status === CohortStatus.ARCHIVED) throw badInput(`Le séjour « ${cohort.name} » est archivé : ses affectations ne changent plus.`, 'sessionId');
-  if (user.role !== Role.ADMIN && !cohort.manualAssignmentOpenForRegion) {
-    throw new AppError('WINDOW_CLOSED', `L’affectation manuelle du séjour « ${cohort.name} » n’est pas ouverte aux référents régionaux : demandez à l’administration nationale.`);
-  }
+  assertManualAssignmentOpen(user, cohort);
   if (request.version !== undefined && request.version !== null && request.version !== volunteer.version) throw conflict();
   const before = placementOf(volunteer);
   const inSession = volunteer.session?.id === session.id;
@@ -184,9 +182,7 @@ export async function unassignVolunteer(ctx: RequestContext, id: string, version
     if (!volunteer.session) throw new AppError('INVALID_TRANSITION', 'Ce volontaire n’est affecté à aucune session.', { status: volunteer.status });
     if (version !== undefined && version !== null && version !== volunteer.version) throw conflict();
     const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
-    if (user.role !== Role.ADMIN && !cohort.manualAssignmentOpenForRegion) {
-      throw new AppError('WINDOW_CLOSED', `L’affectation manuelle du séjour « ${cohort.name} » n’est pas ouverte aux référents régionaux : demandez à l’administration nationale.`);
-    }
+    assertManualAssignmentOpen(user, cohort);
     const before = placementOf(volunteer);
     await release(tx, volunteer);
     volunteer.phase1Status = Phase1Status.WAITING_ASSIGNMENT;

@@ -9,6 +9,7 @@ import { Role } from '../../kernel/roles';
 import { findInScope } from '../../scope/write-guard';
 import { recordAudit } from '../audit-event/audit.service';
 import { Cohort } from '../cohort/cohort.entity';
+import { assertCohortWritable } from '../cohort/cohort.rules';
 import { Phase1Status } from '../volunteer/volunteer.enums';
 import { Volunteer } from '../volunteer/volunteer.entity';
 
@@ -27,6 +28,7 @@ async function onPlacedVolunteer(ctx: RequestContext, id: string, version: numbe
     if (version !== undefined && version !== null && version !== volunteer.version) throw conflict();
     if (!volunteer.session) throw new AppError('INVALID_TRANSITION', 'Ce volontaire n’est affecté à aucune session.', { phase1Status: volunteer.phase1Status });
     const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
+    assertCohortWritable(user, cohort);
     const before = { phase1Status: volunteer.phase1Status, arrivedAt: volunteer.arrivedAt?.toISOString() ?? null };
     const { action } = change(volunteer, cohort);
     const after = { phase1Status: volunteer.phase1Status, arrivedAt: volunteer.arrivedAt?.toISOString() ?? null };

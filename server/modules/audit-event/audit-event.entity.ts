@@ -57,4 +57,15 @@ export class AuditEvent {
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = now();
+
+  /**
+   * Position in the trail and hash chained to the previous event: both set by PostgreSQL's insert
+   * trigger (database/audit-chain.ts), whatever the insert says; never written by the ORM.
+   */
+  @Field(() => String, { description: 'Rang dans l’historique (attribué par la base)' })
+  @Property({ type: 'bigint', defaultRaw: '0', unique: true })
+  seq: string & Opt = '0';
+
+  @Property({ type: 'text', defaultRaw: "''", hidden: true })
+  hash: string & Opt = '';
 }

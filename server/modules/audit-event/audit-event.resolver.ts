@@ -1,4 +1,7 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { verifyAuditChain } from '../../database/audit-chain';
+import { AuditVerification } from './audit-verification.types';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
 import { Role } from '../../kernel/roles';
@@ -9,16 +12,11 @@ import { User } from '../user/user.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventFilter } from './audit-event.inputs';
 
-@Resolver(() => AuditEvent)
-export class AuditEventResolver extends createReadResolver({
-  entity: AuditEvent,
-  typeName: 'AuditEvent',
-  filterType: AuditEventFilter,
-  roles: [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT],
-  sortable: { createdAt: 'createdAt', action: 'action', recordType: 'recordType' },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
-  label: 'Cet événement',
-  where: (f) =>
+/** The list's sort fields, default sort and filter: shared by `all…` and the exports. */
+export const auditEventListing = {
+  sortable: { createdAt: 'createdAt', seq: 'seq', action: 'action', recordType: 'recordType' },
+  defaultSort: { field: 'createdAt', order: 'DESC' } as { field: string; order: 'ASC' | 'DESC' },
+  where: (f: AuditEventFilter): FilterQuery<AuditEvent> =>
     allOf(
       idsCondition(f.ids),
       textSearch(f.q, ['action']),
@@ -29,6 +27,16 @@ export class AuditEventResolver extends createReadResolver({
       f.createdAt_gte ? { createdAt: { $gte: f.createdAt_gte } } : undefined,
       f.createdAt_lte ? { createdAt: { $lte: f.createdAt_lte } } : undefined,
     ),
+};
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver extends createReadResolver({
+  entity: AuditEvent,
+  typeName: 'AuditEvent',
+  filterType: AuditEventFilter,
+  roles: [Role.ADMIN, Role.REFERENT_REGION, Role.REFERENT_DEPARTMENT],
+  label: 'Cet événement',
+  ...auditEventListing,
   prefetch: followSelected({ actor: User, impersonator: User }),
 }) {
   @FieldResolver(() => ID, { nullable: true })
@@ -45,5 +53,16 @@ export class AuditEventResolver extends createReadResolver({
   @FieldResolver(() => User, { nullable: true, description: 'L’administrateur qui agissait à la place de l’acteur' })
   impersonator(@Root() event: Row<AuditEvent>, @Ctx() ctx: RequestContext): MaybePromise<User | null> {
     return ctx.loaders.follow(User, event.impersonator);
+  }
+
+  /** National staff only: the whole trail, not a scoped view of it. */
+  @Authorized(Role.ADMIN)
+  @Query(() => AuditVerification, { description: 'Vérifier que l’historique n’a pas été altéré (administration nationale)' })
+  async verifyAuditTrail(@Ctx() ctx: RequestContext): Promise<AuditVerification> {
+    const report = await verifyAuditChain(ctx.em);
+    const message = report.intact
+      ? `Historique intact : ${report.checked.toLocaleString('fr-FR')} événements vérifiés.`
+      : `Historique altéré à partir de l’événement de rang ${report.firstBrokenSeq} : il ne découle pas de celui qui le précède.`;
+    return { ...report, message };
   }
 }

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
@@ -11,16 +12,11 @@ import { CohesionCenter } from './cohesion-center.entity';
 import { CohesionCenterFilter, CohesionCenterInput } from './cohesion-center.inputs';
 import { createCohesionCenter, deleteCohesionCenter, updateCohesionCenter } from './cohesion-center.service';
 
-@Resolver(() => CohesionCenter)
-export class CohesionCenterResolver extends createReadResolver({
-  entity: CohesionCenter,
-  typeName: 'CohesionCenter',
-  filterType: CohesionCenterFilter,
-  roles: ALL_ROLES,
+/** The list's sort fields, default sort and filter: shared by `all…` and the exports. */
+export const centerListing = {
   sortable: { name: 'name', city: 'city', capacity: 'capacity', department: 'department.code', createdAt: 'createdAt' },
-  defaultSort: { field: 'name', order: 'ASC' },
-  label: 'Ce centre',
-  where: (f) =>
+  defaultSort: { field: 'name', order: 'ASC' } as { field: string; order: 'ASC' | 'DESC' },
+  where: (f: CohesionCenterFilter): FilterQuery<CohesionCenter> =>
     allOf(
       idsCondition(f.ids),
       textSearch(f.q, ['name', 'city']),
@@ -28,6 +24,16 @@ export class CohesionCenterResolver extends createReadResolver({
       f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
       f.accessibleReducedMobility !== undefined && f.accessibleReducedMobility !== null ? { accessibleReducedMobility: f.accessibleReducedMobility } : undefined,
     ),
+};
+
+@Resolver(() => CohesionCenter)
+export class CohesionCenterResolver extends createReadResolver({
+  entity: CohesionCenter,
+  typeName: 'CohesionCenter',
+  filterType: CohesionCenterFilter,
+  roles: ALL_ROLES,
+  label: 'Ce centre',
+  ...centerListing,
 }) {
   @FieldResolver(() => ID)
   departmentId(@Root() center: Row<CohesionCenter>): string {

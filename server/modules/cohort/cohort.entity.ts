@@ -1,5 +1,5 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, type Opt, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { NotScoped } from '../../scope/rules';
 
@@ -45,4 +45,12 @@ export class Cohort extends BaseEntity {
   @Field(() => Boolean, { description: 'Affectation manuelle ouverte aux référents régionaux' })
   @Property({ type: 'boolean', default: false })
   manualAssignmentOpenForRegion: boolean = false;
+
+  @Field(() => Boolean, { description: 'Création et modification des sessions et lignes ouvertes aux référents régionaux' })
+  @Property({ type: 'boolean', default: true })
+  sessionEditingOpenForRegion: boolean = true;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
 }

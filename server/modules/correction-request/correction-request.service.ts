@@ -7,6 +7,7 @@ import { requireUser } from '../../kernel/permissions';
 import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import { Cohort } from '../cohort/cohort.entity';
+import { assertCohortWritable } from '../cohort/cohort.rules';
 import { queueVolunteerEmail } from '../email/email.service';
 import { VolunteerStatus } from '../volunteer/volunteer.enums';
 import { Volunteer } from '../volunteer/volunteer.entity';
@@ -40,6 +41,8 @@ export async function changeCorrectionRequest(ctx: RequestContext, id: string, a
     const request = await findInScope(tx, CorrectionRequest, requestId, { label });
     // Lock the file first: the "last open request" decision must not race.
     const volunteer = await findInScope(tx, Volunteer, request.volunteer.id, { label, lockMode: LockMode.PESSIMISTIC_WRITE });
+    const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
+    assertCohortWritable(user, cohort);
     await tx.refresh(request);
     if (!OPEN.includes(request.status)) {
       throw new AppError('INVALID_TRANSITION', `Cette demande est déjà « ${STATUS_LABELS[request.status]} » : elle ne peut plus être modifiée.`, { status: request.status });
@@ -63,7 +66,6 @@ export async function changeCorrectionRequest(ctx: RequestContext, id: string, a
       departmentId: volunteer.department.id,
       changes: { [`correction.${request.field}`]: { old: before, new: request.status } },
     });
-    const cohort = await tx.findOneOrFail(Cohort, { id: volunteer.cohort.id });
     if (action === 'REMIND') {
       const open = await tx.find(CorrectionRequest, { volunteer: volunteer.id, status: { $in: [...OPEN] } });
       const emails = queueVolunteerEmail(tx, volunteer, 'VOLUNTEER_CORRECTION_REMINDER', {

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref } from '@m
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { ScopedThrough } from '../../scope/rules';
+import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 
 export enum EmailStatus {
@@ -18,13 +19,17 @@ registerEnumType(EmailStatus, { name: 'EmailStatus' });
  * that causes it (transactional outbox); delivered later by the job queue. In scope through
  * its volunteer.
  */
-@ObjectType({ description: 'E-mail envoyé à un volontaire ou à son représentant légal' })
+@ObjectType({ description: 'E-mail envoyé à un volontaire, à son représentant légal ou à un membre du personnel' })
 @ScopedThrough('volunteer', () => Volunteer)
 @Index({ properties: ['status', 'createdAt'] })
 @Entity()
 export class EmailMessage extends BaseEntity {
-  @ManyToOne(() => Volunteer, { ref: true, index: true, deleteRule: 'cascade' })
-  volunteer!: Ref<Volunteer>;
+  /** Null for an e-mail to a staff member (an invitation): then only national staff read it. */
+  @ManyToOne(() => Volunteer, { ref: true, index: true, deleteRule: 'cascade', nullable: true })
+  volunteer!: Ref<Volunteer> | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, index: true })
+  staffUser: Ref<User> | null = null;
 
   @Field(() => String)
   @Property({ type: 'string', length: 254 })

@@ -24,8 +24,8 @@ export class EmailMessageResolver extends createReadResolver({
       f.template ? { template: f.template } : undefined,
     ),
 }) {
-  @FieldResolver(() => ID)
-  volunteerId(@Root() message: Row<EmailMessage>): string {
-    return message.volunteer.id;
+  @FieldResolver(() => ID, { nullable: true, description: 'Null pour un e-mail à un membre du personnel (invitation)' })
+  volunteerId(@Root() message: Row<EmailMessage>): string | null {
+    return message.volunteer?.id ?? null;
   }
 }

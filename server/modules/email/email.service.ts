@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Volunteer } from '../volunteer/volunteer.entity';
+import type { User } from '../user/user.entity';
 import { EmailMessage } from './email-message.entity';
 import { GUARDIAN_COPY, renderEmail, type EmailTemplate, type TemplateData } from './email.templates';
 
@@ -28,4 +29,11 @@ export function queueVolunteerEmail(em: EntityManager, volunteer: Volunteer, tem
     em.persist(message);
     return message;
   });
+}
+
+/** An e-mail to a staff member (an invitation), in the same outbox: it commits with the change that causes it. */
+export function queueStaffEmail(em: EntityManager, user: User, template: string, content: { subject: string; body: string }): EmailMessage {
+  const message = em.create(EmailMessage, { volunteer: null, staffUser: user, recipient: user.email, recipientKind: 'STAFF', template, subject: content.subject, body: content.body });
+  em.persist(message);
+  return message;
 }

@@ -86,3 +86,23 @@ export function renderEmail(template: EmailTemplate, volunteer: Pick<Volunteer, 
       };
   }
 }
+
+const ROLE_LABELS: Record<string, string> = {
+  ADMIN: 'administration nationale',
+  REFERENT_REGION: 'référent régional',
+  REFERENT_DEPARTMENT: 'référent départemental',
+  HEAD_CENTER: 'chef de centre',
+  VISITOR: 'observateur',
+};
+
+/** The invitation of a staff member: who invites, as what, where, and the single-use link. */
+export function renderStaffInvitation(data: { firstName: string; lastName: string; role: string; territory: string; inviter: string; link: string; hours: number }): { subject: string; body: string } {
+  return {
+    subject: 'Votre accès au back-office du Service National Universel',
+    body:
+      `Bonjour ${data.firstName} ${data.lastName},\n\n` +
+      `${data.inviter} vous invite à rejoindre le back-office du SNU en tant que ${ROLE_LABELS[data.role] ?? data.role}${data.territory ? ` (${data.territory})` : ''}.\n\n` +
+      `Pour activer votre compte, choisissez votre mot de passe en suivant ce lien, valable ${data.hours} heures et une seule fois :\n${data.link}\n\n` +
+      `Si vous n’attendiez pas cette invitation, ignorez cet e-mail : aucun compte ne sera activé.${SIGNATURE}`,
+  };
+}

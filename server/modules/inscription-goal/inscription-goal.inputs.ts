@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Filtres des objectifs d’inscription' })
 export class InscriptionGoalFilter {
@@ -16,4 +16,13 @@ export class InscriptionGoalFilter {
 
   @Field(() => ID, { nullable: true })
   regionId?: string;
+}
+
+@InputType({ description: 'L’objectif d’un département pour un séjour' })
+export class InscriptionGoalInput {
+  @Field(() => ID)
+  departmentId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Nombre maximal de volontaires validés ; vide : pas d’objectif' })
+  max?: number | null;
 }

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
 import { TERRITORY_MANAGERS, Role } from '../../kernel/roles';
@@ -8,7 +8,8 @@ import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { Region } from '../region/region.entity';
 import { InscriptionGoal } from './inscription-goal.entity';
-import { InscriptionGoalFilter } from './inscription-goal.inputs';
+import { InscriptionGoalFilter, InscriptionGoalInput } from './inscription-goal.inputs';
+import { setInscriptionGoals } from './inscription-goal.service';
 
 @Resolver(() => InscriptionGoal)
 export class InscriptionGoalResolver extends createReadResolver({
@@ -59,5 +60,15 @@ export class InscriptionGoalResolver extends createReadResolver({
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() goal: Row<InscriptionGoal>, @Ctx() ctx: RequestContext): MaybePromise<Region | null> {
     return ctx.loaders.follow(Region, goal.region);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [InscriptionGoal], { description: 'Fixer les objectifs d’inscription des départements pour un séjour (administration nationale)' })
+  setInscriptionGoals(
+    @Arg('cohortId', () => ID) cohortId: string,
+    @Arg('goals', () => [InscriptionGoalInput]) goals: InscriptionGoalInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<InscriptionGoal[]> {
+    return setInscriptionGoals(ctx, cohortId, goals);
   }
 }

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Row } from '../../kernel/request-context';
 import type { MaybePromise } from '../../kernel/request-context';
@@ -14,16 +15,11 @@ import { SessionFilter, SessionInput } from './session.inputs';
 import { createSession, deleteSession, updateSession } from './session.service';
 import { TransportLine } from '../transport-line/transport-line.entity';
 
-@Resolver(() => Session)
-export class SessionResolver extends createReadResolver({
-  entity: Session,
-  typeName: 'Session',
-  filterType: SessionFilter,
-  roles: ALL_ROLES,
+/** The list's sort fields, default sort and filter: shared by `all…` and the exports. */
+export const sessionListing = {
   sortable: { placesTotal: 'placesTotal', placesLeft: 'placesLeft', center: 'center.name', cohort: 'cohort.startDate', createdAt: 'createdAt' },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
-  label: 'Cette session',
-  where: (f) => {
+  defaultSort: { field: 'createdAt', order: 'DESC' } as { field: string; order: 'ASC' | 'DESC' },
+  where: (f: SessionFilter): FilterQuery<Session> => {
     const pattern = containsPattern(f.q);
     return allOf(
       idsCondition(f.ids),
@@ -36,6 +32,16 @@ export class SessionResolver extends createReadResolver({
       f.hasPlacesLeft === true ? { placesLeft: { $gt: 0 } } : f.hasPlacesLeft === false ? { placesLeft: 0 } : undefined,
     );
   },
+};
+
+@Resolver(() => Session)
+export class SessionResolver extends createReadResolver({
+  entity: Session,
+  typeName: 'Session',
+  filterType: SessionFilter,
+  roles: ALL_ROLES,
+  label: 'Cette session',
+  ...sessionListing,
   prefetch: followSelected({ cohort: Cohort, center: CohesionCenter }),
 }) {
   @FieldResolver(() => ID)

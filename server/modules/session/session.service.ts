@@ -9,7 +9,9 @@ import { PLACEMENT_MANAGERS, Role } from '../../kernel/roles';
 import { countReferencing, findInScope } from '../../scope/write-guard';
 import { auditWriter } from '../audit-event/audit.service';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
-import { Cohort, CohortStatus } from '../cohort/cohort.entity';
+import type { CurrentUser } from '../../kernel/current-user';
+import { Cohort } from '../cohort/cohort.entity';
+import { assertSessionEditingOpen } from '../cohort/cohort.rules';
 import { User } from '../user/user.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { Session } from './session.entity';
@@ -27,10 +29,10 @@ const writes = recordWrites({
 });
 
 /** The input's records, each loaded through the scope: a centre of another region is not found. */
-async function checked(tx: EntityManager, input: SessionInput) {
+async function checked(tx: EntityManager, user: CurrentUser, input: SessionInput) {
   const cohort = await tx.findOne(Cohort, { id: assertUuid(input.cohortId, 'cohortId') });
   if (!cohort) throw notFound('Ce séjour');
-  if (cohort.status === CohortStatus.ARCHIVED) throw badInput(`Le séjour « ${cohort.name} » est archivé : on ne peut plus y créer ni y modifier de session.`, 'cohortId');
+  assertSessionEditingOpen(user, cohort);
   const center = await findInScope(tx, CohesionCenter, assertUuid(input.centerId, 'centerId'), { label: 'Ce centre' });
   const placesTotal = integerIn(input.placesTotal, 0, center.capacity, 'placesTotal', `Le nombre de places (capacité du centre : ${center.capacity})`);
   let headCenter: User | null = null;
@@ -47,8 +49,8 @@ async function assertNoTwin(tx: EntityManager, cohortId: string, centerId: strin
 }
 
 export function createSession(ctx: RequestContext, input: SessionInput): Promise<Session> {
-  return writes.create(ctx, async (tx) => {
-    const { cohort, center, placesTotal, headCenter } = await checked(tx, input);
+  return writes.create(ctx, async (tx, user) => {
+    const { cohort, center, placesTotal, headCenter } = await checked(tx, user, input);
     await assertNoTwin(tx, cohort.id, center.id);
     return tx.create(Session, { cohort, center, placesTotal, placesLeft: placesTotal, headCenter });
   });
@@ -64,8 +66,10 @@ export function updateSession(ctx: RequestContext, id: string, input: SessionInp
     ctx,
     assertUuid(id),
     version,
-    async (tx, session) => {
-      const { cohort, center, placesTotal, headCenter } = await checked(tx, input);
+    async (tx, session, user) => {
+      // The session's current cohort must be open too: a session does not leave an archived cohort.
+      assertSessionEditingOpen(user, await tx.findOneOrFail(Cohort, { id: session.cohort.id }));
+      const { cohort, center, placesTotal, headCenter } = await checked(tx, user, input);
       const taken = await countReferencing(tx, Volunteer, 'session', session);
       if (placesTotal < taken) throw badInput(`Impossible de réduire la session à ${placesTotal} places : ${taken} volontaires y sont déjà affectés.`, 'placesTotal');
       if (cohort.id !== session.cohort.id && taken > 0) throw badInput('Des volontaires sont affectés à cette session : son séjour ne peut plus changer.', 'cohortId');

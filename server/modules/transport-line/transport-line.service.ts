@@ -9,7 +9,9 @@ import { PLACEMENT_MANAGERS } from '../../kernel/roles';
 import { countReferencing, findInScope } from '../../scope/write-guard';
 import { auditWriter } from '../audit-event/audit.service';
 import { CohesionCenter } from '../cohesion-center/cohesion-center.entity';
+import type { CurrentUser } from '../../kernel/current-user';
 import { Cohort } from '../cohort/cohort.entity';
+import { assertSessionEditingOpen } from '../cohort/cohort.rules';
 import { MeetingPoint } from '../meeting-point/meeting-point.entity';
 import { Session } from '../session/session.entity';
 import { Volunteer } from '../volunteer/volunteer.entity';
@@ -48,9 +50,10 @@ const writes = recordWrites({
  * another region is not found), no meeting point twice, departures on the stay's first day or the
  * day before, in the order of the route.
  */
-async function checked(tx: EntityManager, input: TransportLineInput) {
+async function checked(tx: EntityManager, user: CurrentUser, input: TransportLineInput) {
   const session = await findInScope(tx, Session, assertUuid(input.sessionId, 'sessionId'), { label: 'Cette session' });
   const cohort = await tx.findOneOrFail(Cohort, { id: session.cohort.id });
+  assertSessionEditingOpen(user, cohort);
   const given = input.stops ?? (input.meetingPointIds ?? []).map((meetingPointId) => ({ meetingPointId, departureAt: null }));
   if (input.stops && input.meetingPointIds) throw badInput('Donnez les arrêts soit par `stops`, soit par `meetingPointIds`, pas les deux.', 'stops');
   if (given.length === 0) throw badInput('Une ligne dessert au moins un point de rassemblement.', 'stops');
@@ -88,8 +91,8 @@ async function replaceStops(tx: EntityManager, line: TransportLine, stops: Stops
 }
 
 export function createTransportLine(ctx: RequestContext, input: TransportLineInput): Promise<TransportLine> {
-  return writes.create(ctx, async (tx) => {
-    const { session, code, seatsTotal, stops } = await checked(tx, input);
+  return writes.create(ctx, async (tx, user) => {
+    const { session, code, seatsTotal, stops } = await checked(tx, user, input);
     await assertCodeFree(tx, session.id, code);
     const line = tx.create(TransportLine, { session, code, seatsTotal, seatsLeft: seatsTotal });
     await replaceStops(tx, line, stops);
@@ -107,9 +110,12 @@ export function updateTransportLine(ctx: RequestContext, id: string, input: Tran
     ctx,
     assertUuid(id),
     version,
-    async (tx, line) => {
+    async (tx, line, user) => {
+      // The line's current session must be editable too, not only the one it moves to.
+      const currentSession = await tx.findOneOrFail(Session, { id: line.session.id }, { fields: ['cohort'] });
+      assertSessionEditingOpen(user, await tx.findOneOrFail(Cohort, { id: currentSession.cohort.id }));
       const current = await tx.find(TransportLineStop, { line: line.id }, { orderBy: { position: 'asc' } });
-      const { session, code, seatsTotal, stops } = await checked(tx, input);
+      const { session, code, seatsTotal, stops } = await checked(tx, user, input);
       const onBoard = await countReferencing(tx, Volunteer, 'transportLine', line);
       if (seatsTotal < onBoard) throw badInput(`Impossible de réduire la ligne à ${seatsTotal} places : ${onBoard} volontaires y sont inscrits.`, 'seatsTotal');
       if (session.id !== line.session.id && onBoard > 0) throw badInput('Des volontaires sont inscrits sur cette ligne : sa session ne peut plus changer.', 'sessionId');

@@ -26,9 +26,17 @@ export class UserSession {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'cascade' })
   impersonator: Ref<User> | null = null;
 
+  /** The admin's own session an impersonation hangs on: it ends with it (cascade). */
+  @ManyToOne(() => UserSession, { ref: true, nullable: true, deleteRule: 'cascade', index: true })
+  parentSession: Ref<UserSession> | null = null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = now();
 
   @Property({ type: 'datetime', index: true })
   expiresAt!: Date;
+
+  /** Last request seen (to the minute): past the idle timeout the session ends. */
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  lastSeenAt: Date = now();
 }

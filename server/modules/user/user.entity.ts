@@ -1,5 +1,5 @@
-import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayType, Entity, Enum, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../../kernel/roles';
 import { BaseEntity } from '../../common/base.entity';
 import { Scoped } from '../../scope/rules';
@@ -65,4 +65,8 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
 }

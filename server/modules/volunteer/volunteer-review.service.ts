@@ -8,6 +8,7 @@ import { assertUuid } from '../../common/validation';
 import { recordAudit } from '../audit-event/audit.service';
 import type { AuditChanges } from '../audit-event/audit-event.entity';
 import { Cohort } from '../cohort/cohort.entity';
+import { assertCohortWritable } from '../cohort/cohort.rules';
 import { CorrectionRequest, CorrectionRequestStatus } from '../correction-request/correction-request.entity';
 import { queueVolunteerEmail } from '../email/email.service';
 import type { EmailTemplate, TemplateData } from '../email/email.templates';
@@ -123,6 +124,7 @@ async function decideAndApply(
   const transition = findTransition(action, volunteer.status);
   if (!transition) throw invalidTransition(action, volunteer.status);
   if (!transition.roles.includes(user.role)) throw forbidden();
+  assertCohortWritable(user, cohort);
   if (action === T.VALIDATE) {
     if (user.role === Role.REFERENT_DEPARTMENT && todayInParis() > cohort.instructionEndDate) {
       throw new AppError(
