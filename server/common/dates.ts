@@ -28,3 +28,17 @@ export function parisMinute(value: Date | string | null | undefined): string {
   const local = new Date(ms + parisOffsetMinutes(ms) * 60_000).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
+
+/**
+ * The instant a Paris calendar day (`YYYY-MM-DD`) begins. At 00:00 UTC Paris is already past its
+ * midnight and, even on a change of time (at 01:00 UTC), still on the offset its midnight had.
+ */
+export function parisMidnight(day: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utcMidnight - parisOffsetMinutes(utcMidnight) * 60_000);
+}
+
+/** The Paris calendar day `days` after `day` (negative: before), as `YYYY-MM-DD`. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -10,6 +10,7 @@ import { AssignmentSimulationResolver } from '../modules/assignment/assignment-s
 import { AuditEventResolver } from '../modules/audit-event/audit-event.resolver';
 import { CohesionCenterResolver } from '../modules/cohesion-center/cohesion-center.resolver';
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { CorrectionRequestResolver } from '../modules/correction-request/correction-request.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { EmailMessageResolver } from '../modules/email/email-message.resolver';
@@ -45,6 +46,7 @@ export const resolvers: NonEmptyArray<Function> = [
   VolunteerReviewResolver,
   AssignmentResolver,
   AssignmentSimulationResolver,
+  DashboardResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');

@@ -88,6 +88,30 @@ export class ScopedQuery<T extends object> {
   }
 
   /**
+   * Groups counted in one `group by` over SQL expressions of the entity's own columns (alias `e`),
+   * for what `countBy` cannot name: an age bucket, a calendar day in Paris. Values go in `params`,
+   * bound by the driver; the expressions themselves are constants of the calling code, never input.
+   */
+  async countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
+    const connection = this.em.getConnection();
+    const knex = connection.getKnex();
+    const names = Object.keys(groups) as K[];
+    const positions = names.map((_, i) => String(i + 1)).join(', ');
+    const query = this.builder('e')
+      .getKnexQuery()
+      .clearSelect()
+      .select([...names.map((name) => knex.raw(`${groups[name].sql} as ??`, [...(groups[name].params ?? []), name])), knex.raw('count(*)::int as count')])
+      .groupByRaw(positions)
+      .orderByRaw(positions);
+    const rows = await connection.execute<Array<Record<string, unknown>>>(query, [], 'all');
+    return rows.map((row) => {
+      const group = { count: Number(row.count) } as Record<K, string | null> & { count: number };
+      for (const name of names) (group as Record<string, unknown>)[name] = row[name] === null || row[name] === undefined ? null : String(row[name]);
+      return group;
+    });
+  }
+
+  /**
    * Every matching row, streamed from a PostgreSQL cursor as arrays of the selected columns (in
    * small batches, so memory stays flat whatever the number of rows). The connection goes back to
    * the pool when the stream ends or is destroyed.
@@ -111,6 +135,12 @@ export class ScopedQuery<T extends object> {
   }
 }
 
+/** A SQL expression over the entity's columns (alias `e`) with its bound values, in order of the `?`s. */
+export interface SqlExpression {
+  sql: string;
+  params?: ReadonlyArray<string | number | boolean | Date | null>;
+}
+
 /** Aggregates over the `counts` rule (see `ScopedQuery.forCounts`): no row ever leaves. */
 export class ScopedCounts<T extends object> {
   constructor(private readonly query: ScopedQuery<T>) {}
@@ -121,5 +151,14 @@ export class ScopedCounts<T extends object> {
 
   countBy<K extends keyof T & string>(columns: readonly K[]): ReturnType<ScopedQuery<T>['countBy']> {
     return this.query.countBy(columns) as ReturnType<ScopedQuery<T>['countBy']>;
+  }
+
+  countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
+    return this.query.countByExpressions(groups);
+  }
+
+  /** `select <column> from … where <counts scope and condition>`, for a condition of another count. */
+  subquery(column: keyof T & string): Knex.QueryBuilder {
+    return this.query.subquery(column);
   }
 }

@@ -55,7 +55,7 @@ type Cell =
    * `pairs` lists (parent, id) of every child of the parents $1 (uuid[]), whatever the scope.
    */
   | { kind: 'nested'; child: string; roles: readonly Role[]; pairs: string; followed?: true }
-  /** A list inside a mutation's answer, checked by that mutation's cells. */
+  /** A list inside a mutation's (or the dashboard's) answer, checked by that field's cells. */
   | { kind: 'result'; coveredBy: string }
   | { kind: 'login' }
   | { kind: 'logout' }
@@ -84,7 +84,14 @@ type Cell =
    */
   | { kind: 'staffWrite'; roles: readonly Role[]; document: string }
   /** A national read (the audit trail's verification): `roles` get an answer, every other account FORBIDDEN. */
-  | { kind: 'nationalQuery'; roles: readonly Role[]; document: string };
+  | { kind: 'nationalQuery'; roles: readonly Role[]; document: string }
+  /**
+   * The cohort dashboard (counts only): `roles` get figures equal to the oracle over their
+   * territory (volunteers per department and status, the sessions, the waiting files, the
+   * trail's decisions); every other account FORBIDDEN. What each figure means, per level and per
+   * day, is tested in tests/api/dashboard.test.ts.
+   */
+  | { kind: 'dashboard'; roles: readonly Role[] };
 
 const read = (kind: 'one' | 'list' | 'meta', type: string): Cell => ({ kind, type });
 const review = (document: string, status: string): Cell => ({ kind: 'mutation', roles: REVIEWERS, target: 'volunteer', status, document, result: 'same' });
@@ -117,6 +124,13 @@ const CELLS: Record<string, Cell> = {
   'Query.me': { kind: 'me' },
   'Query.verifyAuditTrail': { kind: 'nationalQuery', roles: ['ADMIN'], document: '{ m: verifyAuditTrail { intact checked } }' },
   'Query.volunteerCounts': { kind: 'counts', roles: [...STAFF, 'VISITOR'], noProbing: ['VISITOR'] },
+  'Query.cohortDashboard': { kind: 'dashboard', roles: ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'VISITOR'] },
+  'CohortDashboard.statusByTerritory': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
+  'CohortDashboard.goals': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
+  'CohortDashboard.sessions': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
+  'CohortDashboard.backlog': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
+  'CohortDashboard.decisions': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
+  'TerritoryStatusCounts.counts': { kind: 'result', coveredBy: 'Query.cohortDashboard' },
 
   'CohesionCenter.sessions': { kind: 'nested', child: 'Session', roles: ALL_ROLES, pairs: 'select x.center_id as parent, x.id from session x where x.center_id = any($1::uuid[])' },
   'Department.centers': { kind: 'nested', child: 'CohesionCenter', roles: ALL_ROLES, pairs: 'select x.department_id as parent, x.id from cohesion_center x where x.department_id = any($1::uuid[])' },
@@ -272,6 +286,7 @@ const CELL_KINDS: Record<Cell['kind'], Kind[]> = {
   mutation: ['mutation'],
   national: ['mutation'],
   nationalQuery: ['other'],
+  dashboard: ['other'],
   staffWrite: ['mutation'],
 };
 
@@ -447,7 +462,7 @@ describe('the matrix covers the built schema', () => {
       expect(CELL_KINDS[cell.kind], `${field.key} is a ${field.kind} field, its cell says ${cell.kind}`).toContain(field.kind);
       if (cell.kind === 'one' || cell.kind === 'list' || cell.kind === 'meta') expect(cell.type, field.key).toBe(field.type);
       if (cell.kind === 'nested') expect(TYPES[field.type!], `${field.key}: no rule for its parent type ${field.type} in TYPES`).toBeDefined();
-      if (cell.kind === 'result') expect(CELLS[cell.coveredBy]?.kind, `${field.key} is covered by ${cell.coveredBy}`).toBe('mutation');
+      if (cell.kind === 'result') expect(['mutation', 'dashboard'], `${field.key} is covered by ${cell.coveredBy}`).toContain(CELLS[cell.coveredBy]?.kind);
     });
   }
 
@@ -693,6 +708,60 @@ function countsCases(cell: Extract<Cell, { kind: 'counts' }>, email: string): vo
   });
 }
 
+function dashboardCases(cell: Extract<Cell, { kind: 'dashboard' }>, email: string): void {
+  const query = `query($c: ID!) { d: cohortDashboard(cohortId: $c, level: DEPARTMENT) {
+    statusByTerritory { territory { id } counts { status count } }
+    sessions { sessionId }
+    backlog { territory { id } total }
+    decisions(days: 62) { territory { id } total }
+  } }`;
+  type Answer = {
+    statusByTerritory: Array<{ territory: { id: string }; counts: Array<{ status: string; count: number }> }>;
+    sessions: Array<{ sessionId: string }>;
+    backlog: Array<{ territory: { id: string }; total: number }>;
+    decisions: Array<{ territory: { id: string }; total: number }>;
+  };
+  const cohort = async () => (await sql<{ id: string }>(`select id from cohort where status = 'PUBLISHED' order by start_date limit 1`))[0]!.id;
+  /** `department → count` from rows of (key, n), zero counts left out. */
+  const tally = (rows: Array<{ key: string; n: number }>) => Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.key, r.n]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+
+  it(FORBIDDEN_CASE, async ({ expect, skip }) => {
+    const w = who(email);
+    skip(mayUse(cell.roles, w), ALLOWED);
+    expectForbidden(expect, await w.client.request(query, { c: await cohort() }), 'd');
+  });
+  it('every figure = oracle over the territory (volunteers, sessions, waiting files, decisions)', async ({ expect, skip }) => {
+    const w = who(email);
+    skip(!mayUse(cell.roles, w), 'FORBIDDEN to this role');
+    const c = await cohort();
+    const response = await w.client.request<{ d: Answer }>(query, { c });
+    expectNoError(expect, response);
+    const d = response.data!.d;
+    const got = {
+      status: tally(d.statusByTerritory.flatMap((t) => t.counts.map((x) => ({ key: `${t.territory.id}/${x.status}`, n: x.count })))),
+      sessions: sorted(d.sessions.map((s) => s.sessionId)),
+      backlog: tally(d.backlog.map((b) => ({ key: b.territory.id, n: b.total }))),
+      decisions: tally(Object.entries(d.decisions.reduce<Record<string, number>>((sum, r) => ({ ...sum, [r.territory.id]: (sum[r.territory.id] ?? 0) + r.total }), {})).map(([key, n]) => ({ key, n }))),
+    };
+    const expected = {
+      status: tally(await oracle<{ key: string; n: number }>(w, `select x.department_id || '/' || x.status as key, count(*)::int as n from volunteer x, me where x.cohort_id = $5 and ${condition('Volunteer', w)} group by 1`, [c])),
+      sessions: (await oracle(w, `select x.id from session x, me where x.cohort_id = $5 and ${condition('Session', w)} order by x.id`, [c])).map((r) => r.id).sort(),
+      backlog: tally(await oracle<{ key: string; n: number }>(w, `select x.department_id::text as key, count(*)::int as n from volunteer x, me where x.cohort_id = $5 and x.status = 'WAITING_VALIDATION' and ${condition('Volunteer', w)} group by 1`, [c])),
+      // The demo's decisions are of the last 30 days: all inside a 62-day window.
+      decisions: tally(
+        await oracle<{ key: string; n: number }>(
+          w,
+          `select x.department_id::text as key, count(*)::int as n from audit_event x join volunteer v on v.id = x.record_id, me
+           where v.cohort_id = $5 and x.record_type = 'Volunteer' and ${condition('AuditEvent', w)}
+             and x.action in ('VOLUNTEER_VALIDATE', 'VOLUNTEER_REFUSE', 'VOLUNTEER_WAITING_LIST', 'VOLUNTEER_REQUEST_CORRECTION') group by 1`,
+          [c],
+        ),
+      ),
+    };
+    expect(got).toEqual(expected);
+  });
+}
+
 describe('reads', () => {
   for (const { email } of ACCOUNTS) {
     for (const field of SCHEMA_FIELDS) {
@@ -703,6 +772,7 @@ describe('reads', () => {
       else if (cell.kind === 'nested') describe.concurrent(`${email} · ${field.key}`, () => nestedCases(field.key, cell, email));
       else if (cell.kind === 'me') describe.concurrent(`${email} · ${field.key}`, () => meCases(email));
       else if (cell.kind === 'counts') describe.concurrent(`${email} · ${field.key}`, () => countsCases(cell, email));
+      else if (cell.kind === 'dashboard') describe.concurrent(`${email} · ${field.key}`, () => dashboardCases(cell, email));
       else if (cell.kind === 'nationalQuery') {
         it(`${email} · ${field.key}: answered for its roles, FORBIDDEN to others`, async ({ expect }) => {
           const w = who(email);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisMinute } from '../../server/common/dates';
+import { addDays, parisMidnight, parisMinute } from '../../server/common/dates';
 
 /** Exported files show Paris wall time, across the daylight-saving changes, whatever the server's zone. */
 describe('parisMinute', () => {
@@ -24,5 +24,21 @@ describe('parisMinute', () => {
     expect(parisMinute(new Date(Date.UTC(2026, 9, 25, 1, 0)))).toBe('2026-10-25 02:00');
     expect(parisMinute(null)).toBe('');
     expect(parisMinute('not a date')).toBe('');
+  });
+});
+
+/** The dashboard's « decisions per day » window starts at a Paris midnight, changes of time included. */
+describe('parisMidnight', () => {
+  it('is 00:00 in Paris of that day, and the minute before is the day before, every day from 2024 to 2031', () => {
+    const paris = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const wrong: string[] = [];
+    for (let day = '2024-01-01'; day < '2031-01-01'; day = addDays(day, 1)) {
+      const midnight = parisMidnight(day);
+      if (paris.format(midnight) !== `${day} 00:00` || paris.format(new Date(midnight.getTime() - 60_000)) !== `${addDays(day, -1)} 23:59`) wrong.push(day);
+    }
+    expect(wrong).toEqual([]);
+    expect(parisMidnight('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(parisMidnight('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(parisMidnight('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });
