@@ -133,3 +133,15 @@ with v as (
 )
 select json_build_object('data', json_build_object('assignVolunteer',
   (select json_build_object('id', u.id, 'phase1Status', 'ASSIGNED', 'version', u.version) from u))) as body`;
+
+/** D1: the console's home page for national staff, every widget, rows per region (admin/src/dashboard/cohortDashboard.ts). */
+export const D1_DOCUMENT = `query nationalDashboard($cohort: ID!) {
+  d: cohortDashboard(cohortId: $cohort, level: REGION) {
+    level today
+    statusByTerritory { territory { id code name } total counts { status count } }
+    goals { department { id code name } max validated rate }
+    sessions { sessionId centerName department { id code name } placesTotal placesTaken fillRate }
+    backlog { territory { id code name } lessThan3Days from3To7Days moreThan7Days total }
+    decisions(days: 14) { day territory { id code name } validated refused waitingList correctionRequested total }
+  }
+}`;

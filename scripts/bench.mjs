@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { ASSIGN_DOCUMENT, Q1_DOCUMENT, Q2_DOCUMENT, Q3_DOCUMENT, q1Variables } from '../bench/documents.mjs';
+import { ASSIGN_DOCUMENT, D1_DOCUMENT, Q1_DOCUMENT, Q2_DOCUMENT, Q3_DOCUMENT, q1Variables } from '../bench/documents.mjs';
 import { buildAdminIfNeeded, buildServerIfNeeded, root } from './build-if-needed.mjs';
 
 const require = createRequire(import.meta.url);
@@ -260,6 +261,26 @@ async function main() {
     results.push(entry);
   }
 
+  // D1: the national dashboard (admin, rows per region, every widget), one request at a time after
+  // a warm-up: its latency at this volume, and its SQL statements per request.
+  const d1Request = graphql(adminCookie, D1_DOCUMENT, { cohort: cohort.id });
+  const d1Answer = await fetchJson(d1Request);
+  const d1Samples = [];
+  for (let i = 0; i < (smoke ? 5 : 40); i++) {
+    const t0 = performance.now();
+    await fetchJson(d1Request);
+    d1Samples.push(performance.now() - t0);
+  }
+  d1Samples.sort((a, b) => a - b);
+  const d1 = {
+    ok: !d1Answer.errors && Array.isArray(d1Answer.data?.d?.statusByTerritory),
+    volunteers: (d1Answer.data?.d?.statusByTerritory ?? []).reduce((sum, row) => sum + row.total, 0),
+    p50: d1Samples[Math.floor(d1Samples.length / 2)],
+    p95: d1Samples[Math.min(d1Samples.length - 1, Math.floor(d1Samples.length * 0.95))],
+    statements: await statementsPerRequest(d1Request, 5),
+  };
+  log(`D1: national dashboard p50 ${d1.p50.toFixed(0)} ms, p95 ${d1.p95.toFixed(0)} ms, ${d1.statements} SQL per request (${d1.volunteers} volunteers in the cohort)`);
+
   // 8. W1: bulk validation of 1,000 files (goal lifted so that it measures the work, not the refusal).
   await sql(`update inscription_goal set max = 10000000 where department_id = $1`, [target.department_id]);
   const toValidate = (await sql(`select id from volunteer where department_id = $1 and status = 'WAITING_VALIDATION' order by created_at limit 1000`, [target.department_id])).map((r) => r.id);
@@ -383,7 +404,7 @@ async function main() {
   const initialJsKb = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/admin', file))).length, 0) / 1024;
 
   await cleanup();
-  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, w5, a1, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
+  const report = { settings, date: new Date().toISOString(), seedSeconds, target: { code: target.code, waiting: target.waiting }, equality, q1Rows, results, w1: { files: toValidate.length, succeeded: w1Succeeded, seconds: w1Seconds, statements: w1Statements }, w2, w3, w4: { items: toAssign.length, succeeded: w4Succeeded, seconds: w4Seconds }, w5, a1, d1, s1: { seconds: s1Seconds, initialJsKb }, totalSeconds: (Date.now() - started) / 1000 };
   writeReport(report);
 }
 
@@ -430,6 +451,8 @@ function writeReport(report) {
   lines.push(`| W5 | manual assignment, one file per request, c=10 (${fmt(w5.perRun)} per run) | product ${fmt(w5Product)} req/s (${w5.product.map((r) => fmt(r.rps)).join(', ')}), floor ${fmt(w5Floor)} req/s (${w5.floor.map((r) => fmt(r.rps)).join(', ')}), ratio ${fmt(w5Product / w5Floor, 2)}; assigned ${w5.product.map((r) => fmt(r.assigned)).join(', ')} / ${w5.floor.map((r) => fmt(r.assigned)).join(', ')} |`);
   const { a1 } = report;
   lines.push(`| A1 | audit trail: ${fmt(a1.events)} events, each ranked and chained by the insert trigger, then \`npm run audit:verify\` (process start included) | inserted in ${fmt(a1.insertSeconds, 1)} s; verified in ${fmt(a1.verifySeconds, 1)} s, ${a1.intact ? 'intact' : '**not intact**'} |`);
+  const { d1 } = report;
+  lines.push(`| D1 | national dashboard (\`cohortDashboard\`, rows per region, every widget), one request at a time, open cohort of ${fmt(d1.volunteers)} volunteers | p50 ${fmt(d1.p50)} ms, p95 ${fmt(d1.p95)} ms, ${fmt(d1.statements, 1)} SQL statements per request${d1.ok ? '' : ', **errors**'} |`);
   lines.push(`| S1 | \`npm start\` from an empty data directory to serving | ${fmt(report.s1.seconds, 1)} s; console initial JS ${fmt(report.s1.initialJsKb)} kB gzipped |`);
   lines.push('', '## Budgets', '', '| budget | value | verdict |', '| --- | --- | --- |');
   lines.push(`| Q1 ≥ 0.5 × floor throughput (c=10) | ${fmt(q1p1?.ratio, 2)} | ${verdict(q1p1?.ratio >= 0.5)} |`);
@@ -445,6 +468,7 @@ function writeReport(report) {
   lines.push(`| W4 < 2 s (${fmt(w4.items)} assignments) | ${fmt(w4.seconds, 2)} s | ${verdict(w4.seconds < 2 && w4.succeeded === w4.items)} |`);
   lines.push(`| W5 ≥ 0.5 × floor throughput (manual assignment, c=10) | ${fmt(w5Product / w5Floor, 2)} | ${verdict(w5Product / w5Floor >= 0.5 && w5.product.every((r) => r.assigned === r.requests))} |`);
   lines.push(`| A1 verification of ${fmt(a1.events)} events < 20 s, intact | ${fmt(a1.verifySeconds, 1)} s | ${verdict(a1.intact && a1.verifySeconds < 20)} |`);
+  lines.push(`| D1 national dashboard < 200 ms (p95, ${fmt(settings.volunteers)} volunteers seeded) | ${fmt(d1.p95)} ms | ${verdict(d1.ok && d1.p95 < 200)} |`);
   lines.push(`| S1 < 60 s and < 1 MB initial JS | ${fmt(report.s1.seconds, 1)} s, ${fmt(report.s1.initialJsKb)} kB | ${verdict(report.s1.seconds < 60 && report.s1.initialJsKb < 1024)} |`);
   const notesFile = path.join(root, 'bench', 'NOTES.md');
   if (!smoke && fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());

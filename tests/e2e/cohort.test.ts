@@ -47,6 +47,21 @@ describe('cohorts in the console (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Valider malgré l’objectif' }).click();
     await expect.poll(async () => (await app.sql<{ status: string }>('select status from volunteer where id = $1', [volunteer]))[0]!.status, { timeout: 10_000 }).toBe('VALIDATED');
 
+    // The dashboard for this cohort, chosen in the picker: national rows by region, then by department.
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('combobox', { name: 'Séjour' }).click();
+    await page.getByRole('option', { name }).click();
+    const status = page.getByRole('table', { name: 'Volontaires par statut' });
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toContain('11 – Île-de-France');
+    await page.getByRole('button', { name: 'Par département' }).click();
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toContain('75 – Paris');
+    // Its one file, validated past Paris's goal of 0: the only status met, and the goal shown as reached.
+    expect(await status.locator('thead th').allInnerTexts()).toEqual(['Territoire', 'Validé', 'Total']);
+    expect((await status.getByRole('row', { name: /^75 – Paris/ }).locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['1', '1']);
+    const goals = page.getByRole('region', { name: 'Objectifs d’inscription' });
+    await expect.poll(() => goals.innerText(), { timeout: 10_000 }).toMatch(/75 – Paris\s+1 \/ 0 validés \(100,0\s%\) · atteint/);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
     // Archive, after a confirmation.
     await page.goto(`${app.url}/#/Cohort/${cohort!.id}/show`);
     await page.getByRole('button', { name: 'Archiver' }).click();

@@ -45,7 +45,7 @@ describe('the console’s GraphQL documents and the query limits (Chromium)', ()
       await page.waitForTimeout(300);
       await settle();
       // A list page: open its first record too (its show page and tabs send their own documents).
-      const firstRow = page.locator('table tbody tr').first();
+      const firstRow = page.locator('table tbody tr.RaDatagrid-row').first();
       if (/^\/[A-Z]\w+$/.test(path) && (await firstRow.count()) > 0) {
         await firstRow.locator('td').nth(1).click();
         await page.waitForTimeout(300);

@@ -15,7 +15,8 @@ describe('console in Chromium', () => {
     const page = await context75.newPage();
     await login(page, 'dept-75@demo.snu.test');
     await page.goto(`${session.app.url}/#/Volunteer`);
-    const rows = page.locator('table tbody tr');
+    // The list's own rows (the dashboard it leaves has tables too).
+    const rows = page.locator('table tbody tr.RaDatagrid-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Every department cell in the list shows Paris.
     const departmentCells = await page.locator('table tbody td.column-departmentId, table tbody td.column-department').allInnerTexts();
@@ -58,13 +59,19 @@ describe('console in Chromium', () => {
     await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Chiffres agrégés de votre région');
     const cohortId = await openCohortId(session.app);
     const [{ n }] = await session.app.sql<{ n: number }>(
-      `select count(*)::int as n from volunteer v join department d on d.id = v.department_id join region r on r.id = d.region_id
-       where r.code = '11' and v.cohort_id = $1 and v.status = 'WAITING_VALIDATION'`,
+      `select count(*)::int as n from volunteer v join department d on d.id = v.department_id
+       where d.code = '75' and v.cohort_id = $1 and v.status = 'WAITING_VALIDATION'`,
       [cohortId],
     );
     expect(n).toBeGreaterThan(0);
-    const waitingRow = page.locator('p', { hasText: 'En attente de validation' }).first();
-    await expect.poll(() => waitingRow.innerText(), { timeout: 10_000 }).toContain(n.toLocaleString('fr-FR'));
+    // The status table: one row per department of the region; Paris's « En attente de validation » cell.
+    const table = page.getByRole('table', { name: 'Volontaires par statut' });
+    await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('75 – Paris');
+    const column = (await table.locator('thead th').allInnerTexts()).indexOf('En attente de validation');
+    expect(column).toBeGreaterThan(0);
+    const paris = table.getByRole('row', { name: /^75 – Paris/ });
+    expect(await paris.locator('th, td').nth(column).innerText()).toBe(n.toLocaleString('fr-FR'));
+    expect(await table.getByRole('row', { name: /^69 – Rhône/ }).count()).toBe(0);
     expect(await page.locator('a[href*="Volunteer"]').count()).toBe(0);
     expect(await page.locator('[role="alert"]').filter({ hasText: /erreur|rôle/i }).count()).toBe(0);
     await context.close();

@@ -139,7 +139,7 @@ describe('placing volunteers in the console (Chromium)', () => {
     await other.context().close();
     const referent = await newPage('dept-75@demo.snu.test');
     await referent.goto(`${app.url}/#/CohesionCenter`);
-    await expect.poll(() => referent.locator('table tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => referent.locator('table tbody tr.RaDatagrid-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await referent.getByRole('link', { name: 'Créer' }).count()).toBe(0);
     await referent.goto(`${app.url}/#/Volunteer/${volunteer!.id}/show/sejour`);
     await expect.poll(() => text(referent), { timeout: 15_000 }).toContain('Centre e2e de Fontainebleau');

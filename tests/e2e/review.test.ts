@@ -12,7 +12,7 @@ describe('reviewing files in the console (Chromium)', () => {
 
   async function openRow(page: Page, index: number): Promise<string> {
     await page.goto(`${session.app.url}/#/Volunteer`);
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('table tbody tr.RaDatagrid-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(index);
     await rows.nth(index).locator('td.column-lastName').click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/Volunteer\/[0-9a-f-]{36}\/show/);
@@ -26,7 +26,7 @@ describe('reviewing files in the console (Chromium)', () => {
 
     // The list opens on the files waiting for validation.
     await page.goto(`${session.app.url}/#/Volunteer`);
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('table tbody tr.RaDatagrid-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(4);
     const chips = await page.locator('table tbody td.column-status').allInnerTexts();
     expect(chips.every((c) => c.includes('En attente de validation'))).toBe(true);

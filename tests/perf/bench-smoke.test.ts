@@ -35,6 +35,10 @@ describe('npm run bench -- --smoke', () => {
     // W5: each side assigned exactly the files it was sent (no refusal, no double booking).
     expect(report.w5.perRun).toBeGreaterThan(0);
     for (const run of [...report.w5.product, ...report.w5.floor]) expect({ assigned: run.assigned, httpErrors: run.httpErrors }).toEqual({ assigned: report.w5.perRun, httpErrors: 0 });
+    // D1: the national dashboard answered, counting the open cohort's volunteers.
+    expect(report.d1.ok).toBe(true);
+    expect(report.d1.volunteers).toBeGreaterThan(0);
+    expect(report.d1.p95).toBeGreaterThan(0);
     expect(report.s1.seconds).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(root, 'bench/.runs/smoke.md'), 'utf8')).toMatch(/\| Q1 \| liste, page 1 \|/);
   }, 300_000);

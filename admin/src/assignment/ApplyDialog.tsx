@@ -15,7 +15,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { Button, useNotify, useTranslate } from 'react-admin';
-import { useFormatters } from './format';
+import { useFormatters } from '../common/format';
 import { type Simulation, type VolunteerName, applySimulation, loadVolunteerNames } from './simulation';
 import { VolunteerLink } from './SimulationReport';
 

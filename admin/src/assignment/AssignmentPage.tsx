@@ -20,7 +20,7 @@ import { Button, Loading, Title, useGetIdentity, useNotify, useTranslate } from 
 import { useSearchParams } from 'react-router-dom';
 import type { Identity, Me } from '../authProvider';
 import { AppliedResult, ApplyButton } from './ApplyDialog';
-import { useFormatters } from './format';
+import { useFormatters } from '../common/format';
 import {
   type Choices,
   type DepartmentChoice,

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslate } from 'react-admin';
-import { useFormatters } from './format';
+import { useFormatters } from '../common/format';
 import type { Simulation } from './simulation';
 
 /** Bars per row: enough room for a label of a centre's name on the band axis. */

@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useNotify, useTranslate } from 'react-admin';
 import { downloadFile } from '../common/download';
-import { type Formatters, useFormatters } from './format';
+import { type Formatters, useFormatters } from '../common/format';
 import { type Simulation, type SimulationFigures, type VolunteerName, loadVolunteerNames, reportUrl, volunteerPath } from './simulation';
 
 // The chart library is loaded with the first report only, not with the console.

@@ -3,138 +3,159 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { Link, Title, useGetIdentity, useLocale, useTranslate } from 'react-admin';
-import { gql } from '../api';
-import { type Identity, type Me, REVIEWER_ROLES } from '../authProvider';
+import { Link, Title, useGetIdentity, useStore, useTranslate } from 'react-admin';
+import { type Identity, REVIEWER_ROLES } from '../authProvider';
+import { useFormatters } from '../common/format';
 import { describeScope } from '../layout/scope';
-import { VOLUNTEER_STATUSES } from '../common/EnumChip';
+import { BacklogWidget } from './BacklogWidget';
+import { type CohortOption, type Level, loadCohorts, useCohortDashboard } from './cohortDashboard';
+import { DecisionsWidget } from './DecisionsWidget';
+import { GoalsWidget } from './GoalsWidget';
+import { SessionsWidget } from './SessionsWidget';
+import { StatusWidget } from './StatusWidget';
 
-interface Figures {
-  cohort: { id: string; name: string } | null;
-  counts: Record<string, number>;
-  overdue: number;
-  goals: Array<{ department: { code: string; name: string }; max: number; validated: number }>;
-}
+/** Roles with a dashboard (counts of their scope); heads of centre work from their sessions' pages. */
+const DASHBOARD_ROLES = ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'VISITOR'];
 
-/** The open cohort: the first published stay whose instruction is not over (on the server's day). */
-async function loadFigures(me: Me): Promise<Figures> {
-  const { open, published } = await gql<{ open: Array<{ id: string; name: string }>; published: Array<{ id: string; name: string }> }>(
-    `{ open: allCohorts(filter: { status: PUBLISHED, instructionOpen: true }, sortField: "startDate", sortOrder: "ASC", perPage: 1) { id name }
-       published: allCohorts(filter: { status: PUBLISHED }, sortField: "startDate", sortOrder: "ASC", perPage: 1) { id name } }`,
-  );
-  const cohort = open[0] ?? published[0] ?? null;
-  if (!cohort) return { cohort: null, counts: {}, overdue: 0, goals: [] };
-  const withGoals = me.role === 'REFERENT_DEPARTMENT' || me.role === 'REFERENT_REGION' || me.role === 'VISITOR';
-  // Every figure in one request: grouped counts (one statement each) instead of one count per
-  // figure. Grouped counts are open to every role, visitors included (counts of their region).
-  const data = await gql<{
-    byStatus: Array<{ status: string; count: number }>;
-    overdue: Array<{ count: number }>;
-    validated?: Array<{ departmentId: string; count: number }>;
-    allInscriptionGoals?: Array<{ max: number; department: { id: string; code: string; name: string } | null }>;
-  }>(
-    `query($cohort: ID!) {
-      byStatus: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort }) { status count }
-      overdue: volunteerCounts(groupBy: [STATUS], filter: { cohortId: $cohort, status: WAITING_VALIDATION, waitingForMoreThanDays: 7 }) { count }
-      ${withGoals ? `validated: volunteerCounts(groupBy: [DEPARTMENT], filter: { cohortId: $cohort, status: VALIDATED }) { departmentId count }
-      allInscriptionGoals(filter: { cohortId: $cohort }, perPage: 200) { max department { id code name } }` : ''}
-    }`,
-    { cohort: cohort.id },
-  );
-  const byStatus = new Map(data.byStatus.map((c) => [c.status, c.count]));
-  const counts = Object.fromEntries(VOLUNTEER_STATUSES.map((s) => [s, byStatus.get(s) ?? 0]));
-  const validated = new Map((data.validated ?? []).map((c) => [c.departmentId, c.count]));
-  const goals: Figures['goals'] = (data.allInscriptionGoals ?? [])
-    .filter((g) => g.department)
-    .map((g) => ({ department: g.department!, max: g.max, validated: validated.get(g.department!.id) ?? 0 }));
-  return { cohort, counts, overdue: data.overdue.reduce((sum, group) => sum + group.count, 0), goals };
-}
-
+/**
+ * The home page: who you are, then the chosen cohort's figures for your scope (national staff:
+ * per region or per department). The cohort, level and period chosen are kept for the next visit.
+ */
 export function Dashboard() {
   const translate = useTranslate();
-  const locale = useLocale();
+  const f = useFormatters();
   const { data: identity } = useGetIdentity();
   const me = identity as Identity | undefined;
-  const [figures, setFigures] = useState<Figures | null>(null);
+  const [cohorts, setCohorts] = useState<CohortOption[] | null>(null);
+  const [cohortId, setCohortId] = useStore<string | null>('dashboard.cohort', null);
+  const [level, setLevel] = useStore<Level | null>('dashboard.level', null);
+  const [days, setDays] = useStore<number>('dashboard.days', 14);
   const [error, setError] = useState<string | null>(null);
-  // Visitors read counts only: no link to a list of volunteers.
-  const readsVolunteers = !!me && me.role !== 'VISITOR';
+  const hasDashboard = !!me && DASHBOARD_ROLES.includes(me.role);
+  const national = me?.role === 'ADMIN';
 
   useEffect(() => {
-    if (!me) return;
-    loadFigures(me).then(setFigures, (e: Error) => setError(e.message));
-  }, [me]);
+    if (!hasDashboard) return;
+    loadCohorts().then(({ cohorts: all, defaultId }) => {
+      setCohorts(all);
+      // A remembered cohort that no longer exists (or another account's choice) falls back to the open one.
+      if (!cohortId || !all.some((c) => c.id === cohortId)) setCohortId(defaultId);
+    }, (e: Error) => setError(e.message));
+    // Loaded once per visit; the picker changes the cohort afterwards.
+  }, [hasDashboard]);
+
+  const chosenCohort = cohorts?.find((c) => c.id === cohortId) ?? null;
+  const { figures, error: figuresError, loading } = useCohortDashboard(hasDashboard && chosenCohort ? chosenCohort.id : null, national ? level : null, days);
 
   if (!me) return null;
   const scope = describeScope(me, translate('app.national'));
+  const readsVolunteers = me.role !== 'VISITOR';
+  const overdue = figures?.backlog.reduce((sum, r) => sum + r.moreThan7Days, 0) ?? 0;
+  const shownLevel = figures?.level ?? 'DEPARTMENT';
+
   return (
-    <Grid container spacing={2} sx={{ mt: 1 }}>
+    // `contain: inline-size`: wide tables scroll inside their card instead of widening the layout.
+    <Grid container spacing={2} sx={{ mt: 1, mb: 2, contain: 'inline-size' }}>
       <Title title="ra.page.dashboard" />
       <Grid size={12}>
         <Card>
           <CardContent>
-            <Typography variant="h5">{translate('app.welcome', { name: me.fullName })}</Typography>
-            <Typography color="text.secondary">
-              {translate('app.role', { role: translate(`enums.Role.${me.role}`) })} · {translate('app.scope', { scope })}
-            </Typography>
-          </CardContent>
-        </Card>
-      </Grid>
-      {error && (
-        <Grid size={12}>
-          <Alert severity="error">{error}</Alert>
-        </Grid>
-      )}
-      {figures?.cohort && (
-        <>
-          {REVIEWER_ROLES.includes(me.role) && (
-            <Grid size={12}>
-              <Alert severity={figures.overdue ? 'warning' : 'success'} action={<Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: 'WAITING_VALIDATION', waitingForMoreThanDays: 7 }))}`}>{translate('app.open_list')}</Link>}>
-                {translate('app.todo', { count: figures.overdue })}
-              </Alert>
-            </Grid>
-          )}
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Card>
-              <CardContent>
-                <Typography variant="h6">{figures.cohort.name}</Typography>
-                {!readsVolunteers && (
-                  <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
+              <div>
+                <Typography variant="h5" component="h1">
+                  {translate('app.welcome', { name: me.fullName })}
+                </Typography>
+                <Typography color="text.secondary">
+                  {translate('app.role', { role: translate(`enums.Role.${me.role}`) })} · {translate('app.scope', { scope })}
+                </Typography>
+                {hasDashboard && !readsVolunteers && (
+                  <Typography variant="body2" color="text.secondary">
                     {translate('app.counts_only')}
                   </Typography>
                 )}
-                {VOLUNTEER_STATUSES.map((s) => (
-                  <Typography key={s} sx={{ display: 'flex', justifyContent: 'space-between' }}>
-                    {readsVolunteers ? (
-                      <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ status: s, cohortId: figures.cohort!.id }))}`}>{translate(`enums.VolunteerStatus.${s}`)}</Link>
-                    ) : (
-                      <span>{translate(`enums.VolunteerStatus.${s}`)}</span>
-                    )}
-                    <strong>{figures.counts[s]?.toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR')}</strong>
-                  </Typography>
-                ))}
-              </CardContent>
-            </Card>
-          </Grid>
-          {figures.goals.length > 0 && (
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Card>
-                <CardContent>
-                  <Typography variant="h6">{translate('app.goals')}</Typography>
-                  {figures.goals.map((g) => (
-                    <div key={g.department.code}>
-                      <Typography variant="body2">
-                        {g.department.code} – {g.department.name} : {g.validated} / {g.max}
-                      </Typography>
-                      <LinearProgress variant="determinate" value={Math.min(100, (100 * g.validated) / Math.max(g.max, 1))} sx={{ mb: 1 }} />
-                    </div>
-                  ))}
-                </CardContent>
-              </Card>
+              </div>
+              {hasDashboard && cohorts && cohorts.length > 0 && (
+                <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                  <TextField
+                    select
+                    size="small"
+                    label={translate('dashboard.cohort')}
+                    value={chosenCohort?.id ?? ''}
+                    onChange={(e) => setCohortId(e.target.value)}
+                    sx={{ minWidth: 260 }}
+                  >
+                    {cohorts.map((c) => (
+                      <MenuItem key={c.id} value={c.id}>
+                        {c.name}
+                        {c.status === 'ARCHIVED' ? ` (${translate('dashboard.archived')})` : ''}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  {national && (
+                    <ToggleButtonGroup size="small" exclusive value={shownLevel} onChange={(_, value: Level | null) => value && setLevel(value)} aria-label={translate('dashboard.level')}>
+                      <ToggleButton value="REGION" sx={{ whiteSpace: 'nowrap' }}>{translate('dashboard.by_region')}</ToggleButton>
+                      <ToggleButton value="DEPARTMENT" sx={{ whiteSpace: 'nowrap' }}>{translate('dashboard.by_department')}</ToggleButton>
+                    </ToggleButtonGroup>
+                  )}
+                </Stack>
+              )}
+            </Stack>
+          </CardContent>
+        </Card>
+      </Grid>
+      {(error || figuresError) && (
+        <Grid size={12}>
+          <Alert severity="error">{error ?? figuresError}</Alert>
+        </Grid>
+      )}
+      {hasDashboard && cohorts?.length === 0 && (
+        <Grid size={12}>
+          <Alert severity="info">{translate('dashboard.no_cohort')}</Alert>
+        </Grid>
+      )}
+      {loading && (
+        <Grid size={12}>
+          <LinearProgress aria-label={translate('dashboard.loading')} />
+        </Grid>
+      )}
+      {figures && chosenCohort && (
+        <>
+          {REVIEWER_ROLES.includes(me.role) && (
+            <Grid size={12}>
+              <Alert
+                severity={overdue ? 'warning' : 'success'}
+                action={
+                  <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ cohortId: chosenCohort.id, status: 'WAITING_VALIDATION', waitingForMoreThanDays: 7 }))}`}>
+                    {translate('app.open_list')}
+                  </Link>
+                }
+              >
+                {translate('app.todo', { count: f.integer(overdue) })}
+              </Alert>
             </Grid>
           )}
+          <Grid size={12}>
+            <StatusWidget figures={figures} cohortId={chosenCohort.id} level={shownLevel} linksToList={readsVolunteers} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <BacklogWidget figures={figures} cohortId={chosenCohort.id} level={shownLevel} linksToList={readsVolunteers} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <GoalsWidget figures={figures} />
+          </Grid>
+          <Grid size={12}>
+            <DecisionsWidget figures={figures} days={days} onDaysChange={setDays} today={figures.today} />
+          </Grid>
+          <Grid size={12}>
+            <SessionsWidget figures={figures} linksToSessions={readsVolunteers} />
+          </Grid>
         </>
       )}
     </Grid>

@@ -1,10 +1,12 @@
 import englishMessages from 'ra-language-english';
 import type { Messages } from './fr';
 import { assignmentEn } from '../assignment/messages';
+import { dashboardEn } from '../dashboard/messages';
 
 export const en: Messages = {
   ...englishMessages,
   assignment: assignmentEn,
+  dashboard: dashboardEn,
   app: {
     title: 'SNU – Back-office',
     welcome: 'Welcome, %{name}',

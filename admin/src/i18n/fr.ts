@@ -1,10 +1,12 @@
 import frenchMessages from 'ra-language-french';
 import { assignmentFr } from '../assignment/messages';
+import { dashboardFr } from '../dashboard/messages';
 
 /** French, the console's default language. Enum labels live under `enums.<Enum>.<VALUE>`. */
 export const fr = {
   ...frenchMessages,
   assignment: assignmentFr,
+  dashboard: dashboardFr,
   app: {
     title: 'SNU – Back-office',
     welcome: 'Bienvenue, %{name}',

@@ -71,7 +71,7 @@ export async function openDashboard(ctx: RequestContext, cohortId: string, level
     for (const [id, department] of departments) territoryOf.set(id, department);
   }
   const territories = [...new Map([...territoryOf.values()].map((t) => [t.id, t])).values()].sort(byCode);
-  return { cohortId: cohort.id, level: chosen, territories, territoryOf, departments };
+  return { cohortId: cohort.id, level: chosen, today: todayInParis(), territories, territoryOf, departments };
 }
 
 function countsOfStatus(ctx: RequestContext, dashboard: CohortDashboard) {

@@ -127,6 +127,9 @@ export class CohortDashboard {
   @Field(() => DashboardLevel)
   level!: DashboardLevel;
 
+  @Field(() => String, { description: 'Le jour (AAAA-MM-JJ, heure de Paris) selon l’horloge du serveur : le dernier jour des décisions par jour' })
+  today!: string;
+
   /** The territories of the reader's scope at `level`, in code order (not a field: each widget lists them). */
   territories!: DashboardTerritory[];
 
