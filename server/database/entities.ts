@@ -3,6 +3,7 @@ import { AuditEvent } from '../modules/audit-event/audit-event.entity';
 import { CohesionCenter } from '../modules/cohesion-center/cohesion-center.entity';
 import { Cohort } from '../modules/cohort/cohort.entity';
 import { CorrectionRequest } from '../modules/correction-request/correction-request.entity';
+import { DashboardCount } from '../modules/dashboard/dashboard-count.entity';
 import { Department } from '../modules/department/department.entity';
 import { EmailMessage } from '../modules/email/email-message.entity';
 import { InscriptionGoal } from '../modules/inscription-goal/inscription-goal.entity';
@@ -41,4 +42,5 @@ export const entities = [
   AuditEvent,
   EmailMessage,
   AssignmentSimulation,
+  DashboardCount,
 ];

@@ -6,6 +6,7 @@ import { EmailMessage, EmailStatus } from '../modules/email/email-message.entity
 import { now, nowMs } from '../kernel/clock';
 import type { JobQueue } from '../kernel/request-context';
 import { unscoped } from '../scope/unscoped';
+import { compactDashboardCounts } from '../database/dashboard-counts';
 import type { Mailer, OutgoingEmail } from './mailer';
 import { convocationDataOf } from '../modules/assignment/convocation.service';
 import { renderConvocationPdf } from '../modules/assignment/convocation.pdf';
@@ -14,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const EMAIL_QUEUE = 'email-send';
 const SWEEP_QUEUE = 'email-sweep';
+const DASHBOARD_COMPACT_QUEUE = 'dashboard-compact';
 export const SIMULATION_QUEUE = 'assignment-simulate';
 export const LOGIN_CODE_QUEUE = 'login-code-send';
 
@@ -50,6 +52,7 @@ export class Jobs implements JobQueue {
     await boss.start();
     await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: true });
     await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
+    await boss.createQueue(DASHBOARD_COMPACT_QUEUE, { name: DASHBOARD_COMPACT_QUEUE, policy: 'singleton' });
     // A simulation is computed once: no retry (a failure is stored on the simulation itself).
     await boss.createQueue(SIMULATION_QUEUE, { name: SIMULATION_QUEUE, retryLimit: 0 });
     // A login code is worth sending for its 10 minutes only.
@@ -63,6 +66,12 @@ export class Jobs implements JobQueue {
       });
       await boss.work<LoginCodeMessage>(LOGIN_CODE_QUEUE, { pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds, 1) }, async ([job]) => {
         await mailer.send(loginCodeEmail(job.data));
+      });
+      // The dashboard's tallies grow by a few rows per write; folded every minute (figures unchanged).
+      await boss.schedule(DASHBOARD_COMPACT_QUEUE, '* * * * *');
+      await boss.work(DASHBOARD_COMPACT_QUEUE, async () => {
+        const removed = await compactDashboardCounts(orm.em.fork());
+        if (removed > 0) logger.debug({ removed }, 'dashboard tallies folded');
       });
       await boss.schedule(SWEEP_QUEUE, '* * * * *');
       await boss.work(SWEEP_QUEUE, async () => {

@@ -92,7 +92,18 @@ export class ScopedQuery<T extends object> {
    * for what `countBy` cannot name: an age bucket, a calendar day in Paris. Values go in `params`,
    * bound by the driver; the expressions themselves are constants of the calling code, never input.
    */
-  async countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
+  countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
+    return this.groupedBy(groups, 'count(*)::int');
+  }
+
+  /** The same groups, with the sum of an integer column instead of the number of rows (tallies). */
+  sumByExpressions<K extends string>(groups: Record<K, SqlExpression>, column: keyof T & string): Promise<Array<Record<K, string | null> & { count: number }>> {
+    const field = this.em.getMetadata().get(this.entity.name).properties[column]?.fieldNames?.[0];
+    if (!field) throw new Error(`sumByExpressions: ${this.entity.name}.${column} is not a column`);
+    return this.groupedBy(groups, `coalesce(sum("e"."${field}"), 0)::int`);
+  }
+
+  private async groupedBy<K extends string>(groups: Record<K, SqlExpression>, measure: string): Promise<Array<Record<K, string | null> & { count: number }>> {
     const connection = this.em.getConnection();
     const knex = connection.getKnex();
     const names = Object.keys(groups) as K[];
@@ -100,7 +111,7 @@ export class ScopedQuery<T extends object> {
     const query = this.builder('e')
       .getKnexQuery()
       .clearSelect()
-      .select([...names.map((name) => knex.raw(`${groups[name].sql} as ??`, [...(groups[name].params ?? []), name])), knex.raw('count(*)::int as count')])
+      .select([...names.map((name) => knex.raw(`${groups[name].sql} as ??`, [...(groups[name].params ?? []), name])), knex.raw(`${measure} as count`)])
       .groupByRaw(positions)
       .orderByRaw(positions);
     const rows = await connection.execute<Array<Record<string, unknown>>>(query, [], 'all');
@@ -155,6 +166,10 @@ export class ScopedCounts<T extends object> {
 
   countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
     return this.query.countByExpressions(groups);
+  }
+
+  sumByExpressions<K extends string>(groups: Record<K, SqlExpression>, column: keyof T & string): Promise<Array<Record<K, string | null> & { count: number }>> {
+    return this.query.sumByExpressions(groups, column);
   }
 
   /** `select <column> from … where <counts scope and condition>`, for a condition of another count. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequestContext } from '../../server/auth/context';
 import { entities } from '../../server/database/entities';
 import { AssignmentSimulation } from '../../server/modules/assignment/assignment-simulation.entity';
+import { DashboardCount } from '../../server/modules/dashboard/dashboard-count.entity';
 import { AuditEvent } from '../../server/modules/audit-event/audit-event.entity';
 import { CohesionCenter } from '../../server/modules/cohesion-center/cohesion-center.entity';
 import { CorrectionRequest } from '../../server/modules/correction-request/correction-request.entity';
@@ -21,7 +22,7 @@ import { SCOPE_FILTER, ScopeNotSetError, scopeConditionFor, scopeKindOf } from '
 import { loggedIn } from '../setup/graphql-client';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const SCOPED: Array<EntityClass<{ id: string }>> = [AssignmentSimulation, Volunteer, CohesionCenter, Session, MeetingPoint, TransportLine, TransportLineStop, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage];
+const SCOPED: Array<EntityClass<{ id: string }>> = [AssignmentSimulation, Volunteer, CohesionCenter, Session, MeetingPoint, TransportLine, TransportLineStop, InscriptionGoal, CorrectionRequest, Note, User, AuditEvent, EmailMessage, DashboardCount];
 
 describe('the scope filter fails closed', () => {
   let app: TestApp;
@@ -40,6 +41,7 @@ describe('the scope filter fails closed', () => {
       CohesionCenter: 'own',
       Cohort: 'public',
       CorrectionRequest: 'through',
+      DashboardCount: 'own',
       Department: 'public',
       EmailMessage: 'through',
       InscriptionGoal: 'own',

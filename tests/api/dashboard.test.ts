@@ -134,12 +134,13 @@ describe('cohort dashboard: figures per scope', () => {
     expect((await dashboard('admin')).sessions.some((s) => s.placesTaken > 0)).toBe(true);
   });
 
-  it('review backlog by age: files waiting for validation, under 3 days, 3 to 7, over 7 (by the product’s clock)', async () => {
+  it('review backlog by age: files waiting for validation, changed under 3 Paris calendar days ago, 3 to 7, over 7 (by the product’s clock)', async () => {
     for (const [who, level] of [['admin', 'REGION'], ['region-11', 'DEPARTMENT'], ['dept-75', 'DEPARTMENT']] as const) {
       const rows = await app.sql<{ label: string; bucket: string; n: number }>(
         `select ${labelSql(level)} as label,
-            case when v.status_changed_at > $2::timestamptz - interval '3 days' then 'lessThan3Days'
-                 when v.status_changed_at >= $2::timestamptz - interval '7 days' then 'from3To7Days' else 'moreThan7Days' end as bucket,
+            case when (v.status_changed_at at time zone 'Europe/Paris')::date > ($2::timestamptz at time zone 'Europe/Paris')::date - 3 then 'lessThan3Days'
+                 when (v.status_changed_at at time zone 'Europe/Paris')::date >= ($2::timestamptz at time zone 'Europe/Paris')::date - 7 then 'from3To7Days'
+                 else 'moreThan7Days' end as bucket,
             count(*)::int as n
          from volunteer v join department d on d.id = v.department_id
          where v.cohort_id = $1 and v.status = 'WAITING_VALIDATION' and ${scopeSql[who]} group by 1, 2`,
@@ -153,6 +154,18 @@ describe('cohort dashboard: figures per scope', () => {
       }
       expect(got, who).toEqual(expected);
     }
+    // « > 7 j » opens the list filtered by the same calendar day: the same number of files.
+    const d75 = (await dashboard('dept-75')).backlog[0]!;
+    const [dep75] = await app.sql<{ id: string }>(`select id from department where code = '75'`);
+    const day = new Date(Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at)}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const listed = await clients['dept-75']!.ok<{ m: { count: number } }>(`query($f: VolunteerFilter) { m: _allVolunteersMeta(filter: $f) { count } }`, {
+      f: { cohortId, departmentId: dep75!.id, status: 'WAITING_VALIDATION', statusChangedBeforeDay: day },
+    });
+    expect(d75.moreThan7Days).toBeGreaterThan(0);
+    expect(listed.m.count).toBe(d75.moreThan7Days);
+    const wrong = await clients['dept-75']!.request(`query { _allVolunteersMeta(filter: { statusChangedBeforeDay: "2026-02-30" }) { count } }`);
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0]?.message).toMatch(/AAAA-MM-JJ/);
     // The demo's waiting files span a month: all three buckets are met nationally.
     const national = (await dashboard('admin')).backlog;
     for (const bucket of ['lessThan3Days', 'from3To7Days', 'moreThan7Days'] as const) expect(national.some((r) => r[bucket] > 0), bucket).toBe(true);
@@ -164,7 +177,9 @@ describe('cohort dashboard: figures per scope', () => {
       [cohortId],
     );
     expect(waiting.length).toBe(3);
-    const before = (await dashboard('dept-75')).decisions;
+    const beforeDashboard = await dashboard('dept-75');
+    const before = beforeDashboard.decisions;
+    const validatedBefore = beforeDashboard.statusByTerritory[0]!.counts.find((c) => c.status === 'VALIDATED')!.count;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
     const todayRow = (rows: Dashboard['decisions']) => rows.find((r) => r.day === today && r.territory.code === '75');
     // A goal far from reached, so that the validations are not refused.
@@ -174,7 +189,9 @@ describe('cohort dashboard: figures per scope', () => {
     await dept75.ok(`mutation($id: ID!) { validateVolunteer(id: $id) { status } }`, { id: waiting[0]!.id });
     await dept75.ok(`mutation($id: ID!) { validateVolunteer(id: $id) { status } }`, { id: waiting[1]!.id });
     await dept75.ok(`mutation($id: ID!) { refuseVolunteer(id: $id, reason: OTHER, message: "Dossier incomplet après relance.") { status } }`, { id: waiting[2]!.id });
+    const validatedIn75 = async () => (await dashboard('dept-75')).statusByTerritory[0]!.counts.find((c) => c.status === 'VALIDATED')!.count;
     const after = (await dashboard('dept-75')).decisions;
+    expect(await validatedIn75()).toBe(validatedBefore + 2);
     expect(todayRow(after)?.validated).toBe((todayRow(before)?.validated ?? 0) + 2);
     expect(todayRow(after)?.refused).toBe((todayRow(before)?.refused ?? 0) + 1);
 
@@ -184,8 +201,7 @@ describe('cohort dashboard: figures per scope', () => {
          from audit_event e join volunteer v on v.id = e.record_id join department d on d.id = e.department_id
          where v.cohort_id = $1 and e.record_type = 'Volunteer' and ${scopeSql[who]}
            and e.action in ('VOLUNTEER_VALIDATE', 'VOLUNTEER_REFUSE', 'VOLUNTEER_WAITING_LIST', 'VOLUNTEER_REQUEST_CORRECTION')
-           and e.created_at >= ((date_trunc('day', $2::timestamptz at time zone 'Europe/Paris') - make_interval(days => $3::int - 1)) at time zone 'Europe/Paris')
-           and e.created_at <= $2::timestamptz
+           and (e.created_at at time zone 'Europe/Paris')::date between ($2::timestamptz at time zone 'Europe/Paris')::date - ($3::int - 1) and ($2::timestamptz at time zone 'Europe/Paris')::date
          group by 1, 2, 3`,
         [cohortId, at, days],
       );
@@ -201,6 +217,52 @@ describe('cohort dashboard: figures per scope', () => {
       expect(got, `${who} ${days} days`).toEqual(expected);
       expect(decisions.map((r) => r.day)).toEqual([...decisions.map((r) => r.day)].sort());
     }
+  });
+
+  it('the tallies PostgreSQL keeps equal a recount of the files and of the trail, through inserts, updates, deletes and compaction', async () => {
+    const recount = () =>
+      app.sql<{ key: string; n: number }>(
+        `select kind || '|' || cohort_id || '|' || department_id || '|' || key || '|' || day as key, n from (
+           select 'status' as kind, cohort_id, department_id, status::text as key, (status_changed_at at time zone 'Europe/Paris')::date as day, count(*)::int as n
+           from volunteer group by 1, 2, 3, 4, 5
+           union all
+           select 'decision', v.cohort_id, e.department_id, e.action, (e.created_at at time zone 'Europe/Paris')::date, count(*)::int
+           from audit_event e join volunteer v on v.id = e.record_id
+           where e.record_type = 'Volunteer' and e.department_id is not null
+             and e.action in ('VOLUNTEER_VALIDATE', 'VOLUNTEER_REFUSE', 'VOLUNTEER_WAITING_LIST', 'VOLUNTEER_REQUEST_CORRECTION')
+           group by 1, 2, 3, 4, 5) x order by 1`,
+      );
+    const tallies = () =>
+      app.sql<{ key: string; n: number }>(
+        `select kind || '|' || cohort_id || '|' || department_id || '|' || key || '|' || day as key, sum(n)::int as n
+         from dashboard_count group by 1 having sum(n) <> 0 order by 1`,
+      );
+    // Writes of every kind, straight in SQL: a new file, a bulk status change, a moved file, a deletion.
+    const [{ id: created }] = await app.sql<{ id: string }>(
+      `insert into volunteer (id, first_name, last_name, birth_date, gender, email, address, zip, city, department_id, school_situation,
+          guardian1_first_name, guardian1_last_name, guardian1_relationship, guardian1_email, cohort_id, status, version)
+       select gen_random_uuid(), 'Lou', 'Comptage', '2010-01-01', 'FEMALE', 'lou.comptage@exemple.fr', '1 rue Haute', '69001', 'Lyon', d.id, 'GENERAL_SCHOOL',
+          'Sam', 'Comptage', 'FATHER', 'sam.comptage@exemple.fr', $1, 'WAITING_VALIDATION', 1 from department d where d.code = '69' returning id`,
+      [cohortId],
+    );
+    await app.sql(`update volunteer set status = 'WAITING_LIST', status_changed_at = $2 where cohort_id = $1 and status = 'WAITING_CORRECTION' and department_id = (select id from department where code = '92')`, [cohortId, at]);
+    await app.sql(`update volunteer set department_id = (select id from department where code = '93') where id = $1`, [created]);
+    const [{ id: removed }] = await app.sql<{ id: string }>(`select id from volunteer where status = 'ABANDONED' order by id limit 1`);
+    await app.sql(`delete from email_message where volunteer_id = $1`, [removed]);
+    await app.sql(`delete from note where volunteer_id = $1`, [removed]);
+    await app.sql(`delete from correction_request where volunteer_id = $1`, [removed]);
+    await app.sql(`delete from volunteer where id = $1`, [removed]);
+    const expected = await recount();
+    expect(expected.length).toBeGreaterThan(100);
+    expect(await tallies()).toEqual(expected);
+    const [{ rows: before }] = await app.sql<{ rows: number }>(`select count(*)::int as rows from dashboard_count`);
+    const [{ removed: folded }] = await app.sql<{ removed: number }>(`select dashboard_count_compact() as removed`);
+    const [{ rows: afterRows }] = await app.sql<{ rows: number }>(`select count(*)::int as rows from dashboard_count`);
+    expect(folded).toBeGreaterThan(0);
+    expect(afterRows).toBe(before - folded);
+    expect(await tallies()).toEqual(expected);
+    // Folded: one row per group left.
+    expect(await app.sql(`select 1 from dashboard_count group by kind, cohort_id, department_id, key, day having count(*) > 1`)).toEqual([]);
   });
 
   it('refused: a head of centre (FORBIDDEN), an unknown cohort (NOT_FOUND), a malformed id or a window of 0 or 100 days (BAD_USER_INPUT)', async () => {

@@ -4,6 +4,7 @@ import { useFormatters } from '../common/format';
 import type { DashboardFigures, Level } from './cohortDashboard';
 import { FigureTable, StackedBars } from './FigureTable';
 import { WidgetCard } from './WidgetCard';
+import { addDays } from './days';
 
 const AGES = [
   { key: 'lessThan3Days', color: '#18753c' },
@@ -17,9 +18,10 @@ export function BacklogWidget({ figures, cohortId, level, linksToList }: { figur
   const translate = useTranslate();
   const f = useFormatters();
   const rows = figures.backlog.filter((r) => r.total > 0).sort((a, b) => b.moreThan7Days - a.moreThan7Days || b.total - a.total);
-  const link = (territoryId: string, olderThanDays: number | null, value: number) => {
+  // « > 7 j » is by calendar day, like the tallies: unchanged since before the day 7 days ago.
+  const link = (territoryId: string, overSevenDays: boolean, value: number) => {
     if (!linksToList || value === 0) return f.integer(value);
-    const filter = { cohortId, status: 'WAITING_VALIDATION', [level === 'REGION' ? 'regionId' : 'departmentId']: territoryId, ...(olderThanDays ? { waitingForMoreThanDays: olderThanDays } : {}) };
+    const filter = { cohortId, status: 'WAITING_VALIDATION', [level === 'REGION' ? 'regionId' : 'departmentId']: territoryId, ...(overSevenDays ? { statusChangedBeforeDay: addDays(figures.today, -7) } : {}) };
     return <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify(filter))}`}>{f.integer(value)}</Link>;
   };
   const ageLabel = (key: string) => translate(`dashboard.backlog.${key}`);
@@ -51,7 +53,7 @@ export function BacklogWidget({ figures, cohortId, level, linksToList }: { figur
             rows={rows.map((r) => ({
               key: r.territory.id,
               label: `${r.territory.code} – ${r.territory.name}`,
-              cells: [f.integer(r.lessThan3Days), f.integer(r.from3To7Days), link(r.territory.id, 7, r.moreThan7Days), link(r.territory.id, null, r.total)],
+              cells: [f.integer(r.lessThan3Days), f.integer(r.from3To7Days), link(r.territory.id, true, r.moreThan7Days), link(r.territory.id, false, r.total)],
             }))}
           />
         </>

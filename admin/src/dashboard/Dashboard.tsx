@@ -17,6 +17,7 @@ import { describeScope } from '../layout/scope';
 import { BacklogWidget } from './BacklogWidget';
 import { type CohortOption, type Level, loadCohorts, useCohortDashboard } from './cohortDashboard';
 import { DecisionsWidget } from './DecisionsWidget';
+import { addDays } from './days';
 import { GoalsWidget } from './GoalsWidget';
 import { SessionsWidget } from './SessionsWidget';
 import { StatusWidget } from './StatusWidget';
@@ -132,7 +133,7 @@ export function Dashboard() {
               <Alert
                 severity={overdue ? 'warning' : 'success'}
                 action={
-                  <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ cohortId: chosenCohort.id, status: 'WAITING_VALIDATION', waitingForMoreThanDays: 7 }))}`}>
+                  <Link to={`/Volunteer?filter=${encodeURIComponent(JSON.stringify({ cohortId: chosenCohort.id, status: 'WAITING_VALIDATION', statusChangedBeforeDay: addDays(figures.today, -7) }))}`}>
                     {translate('app.open_list')}
                   </Link>
                 }

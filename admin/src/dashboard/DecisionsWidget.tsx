@@ -6,6 +6,7 @@ import { useFormatters } from '../common/format';
 import type { DashboardFigures } from './cohortDashboard';
 import { FigureTable, StackedBars } from './FigureTable';
 import { WidgetCard } from './WidgetCard';
+import { addDays } from './days';
 
 const KINDS = [
   { key: 'validated', color: '#18753c' },
@@ -14,11 +15,6 @@ const KINDS = [
   { key: 'correctionRequested', color: '#b34000' },
 ] as const;
 export const PERIODS = [7, 14, 31] as const;
-
-/** `YYYY-MM-DD` plus `n` days (calendar arithmetic in UTC, no time zone involved). */
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Review decisions per day over the period: stacked by kind for the whole scope, and a table of

@@ -247,6 +247,7 @@ export const en: Messages = {
         createdAt: 'Registered on',
         statusChangedAt: 'Status since',
         hasPendingCorrections: 'Pending correction request',
+        statusChangedBeforeDay: 'Status unchanged since before',
         waitingForMoreThanDays: 'Waiting for more than (days)',
         version: 'Version',
       },

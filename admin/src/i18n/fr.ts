@@ -259,6 +259,7 @@ export const fr = {
         createdAt: 'Inscrit le',
         statusChangedAt: 'Statut depuis le',
         hasPendingCorrections: 'Demande de correction en cours',
+        statusChangedBeforeDay: 'Statut inchangé depuis avant le',
         waitingForMoreThanDays: 'En attente depuis plus de (jours)',
         version: 'Version',
       },

@@ -7,6 +7,7 @@ import {
   FilterButton,
   FunctionField,
   List,
+  DateInput,
   NumberInput,
   ReferenceInput,
   SelectInput,
@@ -46,6 +47,7 @@ const filters = [
   </ReferenceInput>,
   <SelectInput key="phase1Status" source="phase1Status" choices={enumChoices('Phase1Status', PHASE1_STATUSES)} />,
   <NumberInput key="waitingForMoreThanDays" source="waitingForMoreThanDays" min={0} />,
+  <DateInput key="statusChangedBeforeDay" source="statusChangedBeforeDay" />,
   <BooleanInput key="hasPendingCorrections" source="hasPendingCorrections" />,
 ];
 

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261202152221 } from './Migration20261202152221';
 import { Migration20261202063332 } from './Migration20261202063332';
 import { Migration20261202062105 } from './Migration20261202062105';
 import { Migration20261202055400 } from './Migration20261202055400';
@@ -42,5 +43,7 @@ export const migrationsList: MigrationObject[] = [
   class: Migration20261202055400 },
   { name: 'Migration20261202062105',
   class: Migration20261202062105 },
-  { name: 'Migration20261202063332', class: Migration20261202063332 },
+  { name: 'Migration20261202063332',
+  class: Migration20261202063332 },
+  { name: 'Migration20261202152221', class: Migration20261202152221 },
 ];

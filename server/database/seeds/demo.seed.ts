@@ -493,6 +493,8 @@ async function seed(client: pg.Client, total: number, day: number, log: (message
   for (let i = 0; i < emails.length; i += BATCH) {
     await insertBatch(client, 'email_message', [['id', 'uuid'], ['volunteer_id', 'uuid'], ['recipient', 'text'], ['recipient_kind', 'text'], ['template', 'text'], ['subject', 'text'], ['body', 'text'], ['status', 'email_status'], ['attempts', 'int'], ['sent_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], emails.slice(i, i + BATCH));
   }
+  // The batches appended one tally row per group each (see dashboard-counts.ts): fold them.
+  await client.query('select dashboard_count_compact()');
   // Vacuum too: fresh tables have no visibility map, so counts could not use index-only scans.
   await client.query('vacuum analyze');
   log(`Objectifs : ${goalRows.length}, demandes de correction : ${corrections.length}, notes : ${notes.length}, historique : ${audits.length}`);

@@ -1,18 +1,17 @@
-import { addDays, parisMidnight } from '../../common/dates';
+import { addDays } from '../../common/dates';
 import { assertUuid } from '../../common/validation';
-import { now, nowMs, todayInParis } from '../../kernel/clock';
+import { todayInParis } from '../../kernel/clock';
 import { badInput, notFound } from '../../kernel/errors';
 import type { RequestContext } from '../../kernel/request-context';
 import { requireUser } from '../../kernel/permissions';
 import { Role } from '../../kernel/roles';
 import { ScopedQuery } from '../../scope/scoped-query';
-import { AuditEvent } from '../audit-event/audit-event.entity';
 import { Cohort } from '../cohort/cohort.entity';
 import { Department } from '../department/department.entity';
 import { InscriptionGoal } from '../inscription-goal/inscription-goal.entity';
 import { Region } from '../region/region.entity';
 import { Session } from '../session/session.entity';
-import { Volunteer } from '../volunteer/volunteer.entity';
+import { DashboardCount } from './dashboard-count.entity';
 import { VolunteerStatus } from '../volunteer/volunteer.enums';
 import {
   type BacklogByAge,
@@ -25,7 +24,6 @@ import {
   type TerritoryStatusCounts,
 } from './dashboard.types';
 
-const DAY_MS = 86_400_000;
 const STATUSES = Object.values(VolunteerStatus);
 
 /** The review decisions counted per day, by their audit action (`VOLUNTEER_<transition>`). */
@@ -47,7 +45,9 @@ const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompar
 /**
  * The dashboard of one cohort for the reader's scope: its territories at `level` (national staff:
  * regions by default; everyone else: their departments). The figures are field resolvers, each
- * one or two grouped statements through the scoped query builder, computed only when asked.
+ * one grouped statement through the scoped query builder, computed only when asked: volunteers and
+ * decisions are summed from the tallies PostgreSQL keeps (dashboard-count.entity.ts), not counted
+ * over a million files.
  */
 export async function openDashboard(ctx: RequestContext, cohortId: string, level: DashboardLevel | null | undefined): Promise<CohortDashboard> {
   const user = requireUser(ctx);
@@ -74,10 +74,14 @@ export async function openDashboard(ctx: RequestContext, cohortId: string, level
   return { cohortId: cohort.id, level: chosen, today: todayInParis(), territories, territoryOf, departments };
 }
 
+/** The status tallies of the cohort in scope, per department and status (all days summed). */
 function countsOfStatus(ctx: RequestContext, dashboard: CohortDashboard) {
   let groups = statusGroups.get(dashboard);
   if (!groups) {
-    groups = ScopedQuery.forCounts(ctx.em, Volunteer, { cohort: dashboard.cohortId }).countBy(['department', 'status']);
+    groups = ScopedQuery.forCounts(ctx.em, DashboardCount, { kind: 'status', cohort: dashboard.cohortId }).sumByExpressions(
+      { department: { sql: 'e.department_id' }, status: { sql: 'e.key' } },
+      'n',
+    );
     statusGroups.set(dashboard, groups);
   }
   return groups;
@@ -130,18 +134,22 @@ export async function sessionFill(ctx: RequestContext, dashboard: CohortDashboar
 }
 
 /**
- * Files waiting for validation per territory by the age of their last status change (the same
- * measure as the list's « en attente depuis plus de N jours »): under 3 days, 3 to 7, over 7.
+ * Files waiting for validation per territory by the age of their last status change in Paris
+ * calendar days: changed today or in the 2 days before (under 3 days), 3 to 7 days ago, or
+ * earlier (over 7 days, the list's « en attente depuis plus de 7 jours » by calendar day).
  */
 export async function reviewBacklog(ctx: RequestContext, dashboard: CohortDashboard): Promise<BacklogByAge[]> {
-  const at = nowMs();
-  const groups = await ScopedQuery.forCounts(ctx.em, Volunteer, { cohort: dashboard.cohortId, status: VolunteerStatus.WAITING_VALIDATION }).countByExpressions({
-    department: { sql: 'e.department_id' },
-    age: {
-      sql: `case when e.status_changed_at > ? then 'lessThan3Days' when e.status_changed_at >= ? then 'from3To7Days' else 'moreThan7Days' end`,
-      params: [new Date(at - 3 * DAY_MS), new Date(at - 7 * DAY_MS)],
+  const today = dashboard.today;
+  const groups = await ScopedQuery.forCounts(ctx.em, DashboardCount, { kind: 'status', cohort: dashboard.cohortId, key: VolunteerStatus.WAITING_VALIDATION }).sumByExpressions(
+    {
+      department: { sql: 'e.department_id' },
+      age: {
+        sql: `case when e.day > ?::date then 'lessThan3Days' when e.day >= ?::date then 'from3To7Days' else 'moreThan7Days' end`,
+        params: [addDays(today, -3), addDays(today, -7)],
+      },
     },
-  });
+    'n',
+  );
   const rows = new Map(dashboard.territories.map((t) => [t.id, { territory: t, lessThan3Days: 0, from3To7Days: 0, moreThan7Days: 0, total: 0 }]));
   for (const group of groups) {
     const row = group.department ? rows.get(dashboard.territoryOf.get(group.department)?.id ?? '') : undefined;
@@ -154,26 +162,22 @@ export async function reviewBacklog(ctx: RequestContext, dashboard: CohortDashbo
 
 /**
  * Review decisions (validations, refusals, waiting list, correction requests) per Paris calendar
- * day and territory over the last `days` days including today, for the cohort's files: one
- * grouped statement over the audit trail. Only non-empty (day, territory) pairs, oldest day first.
+ * day and territory over the last `days` days including today, for the cohort's files, as the
+ * audit trail's insert trigger tallied them. Only non-empty (day, territory) pairs, oldest day first.
  */
 export async function decisionsPerDay(ctx: RequestContext, dashboard: CohortDashboard, days: number): Promise<DailyDecisions[]> {
   if (!Number.isInteger(days) || days < 1 || days > MAX_DECISION_DAYS) {
     throw badInput(`Le nombre de jours doit être un entier entre 1 et ${MAX_DECISION_DAYS}.`, 'days');
   }
-  const since = parisMidnight(addDays(todayInParis(), -(days - 1)));
-  const files = ScopedQuery.forCounts(ctx.em, Volunteer, { cohort: dashboard.cohortId }).subquery('id');
-  const groups = await ScopedQuery.forCounts(ctx.em, AuditEvent, {
-    action: { $in: Object.keys(DECISIONS) },
-    recordType: 'Volunteer',
-    createdAt: { $gte: since, $lte: now() },
-    // A subquery, which MikroORM's filter types do not describe (as in the lists' filters).
-    recordId: { $in: files as unknown as string[] },
-  }).countByExpressions({
-    day: { sql: `to_char(e.created_at at time zone 'Europe/Paris', 'YYYY-MM-DD')` },
-    department: { sql: 'e.department_id' },
-    action: { sql: 'e.action' },
-  });
+  const groups = await ScopedQuery.forCounts(ctx.em, DashboardCount, {
+    kind: 'decision',
+    cohort: dashboard.cohortId,
+    key: { $in: Object.keys(DECISIONS) },
+    day: { $gte: addDays(dashboard.today, -(days - 1)), $lte: dashboard.today },
+  }).sumByExpressions(
+    { day: { sql: `to_char(e.day, 'YYYY-MM-DD')` }, department: { sql: 'e.department_id' }, action: { sql: 'e.key' } },
+    'n',
+  );
   const rows = new Map<string, DailyDecisions>();
   for (const group of groups) {
     const place = group.department ? dashboard.territoryOf.get(group.department) : undefined;

@@ -36,6 +36,9 @@ export class VolunteerFilter {
   @Field(() => Int, { nullable: true, description: 'Statut inchangé depuis plus de N jours' })
   waitingForMoreThanDays?: number;
 
+  @Field(() => String, { nullable: true, description: 'Statut inchangé depuis avant ce jour (AAAA-MM-JJ, heure de Paris) : le « plus de 7 jours » du tableau de bord' })
+  statusChangedBeforeDay?: string;
+
   @Field(() => Boolean, { nullable: true, description: 'A (true) ou n’a pas (false) de demande de correction en cours' })
   hasPendingCorrections?: boolean;
 
