@@ -111,6 +111,25 @@ describe('staff accounts: invite, accept, grant, edit, disable, enable', () => {
     expect(await accounts()).toBe(before + 4);
   });
 
+  it('the list filters accounts not used for more than N days, never-used ones included; a negative N is refused', async () => {
+    // Last logins spread over a year before the product's day, and one account never used.
+    await app.sql(`update staff_user set last_login_at = now() - (abs(hashtext(email)) % 365) * interval '1 day' where email like '%@demo.snu.test'`);
+    await app.sql(`update staff_user set last_login_at = null where email = 'visitor-11@demo.snu.test'`);
+    const LIST = `query($f: UserFilter) { allUsers(filter: $f, perPage: 500) { email } }`;
+    for (const [client, scope] of [[admin, 'true'], [region11, `(region_id = (select region_id from staff_user where email = 'region-11@demo.snu.test') or department_ids && array(select id from department where region_id = (select region_id from staff_user where email = 'region-11@demo.snu.test')) or email = 'region-11@demo.snu.test')`]] as const) {
+      const expected = await app.sql<{ email: string }>(
+        `select email from staff_user where (last_login_at is null or last_login_at < now() - interval '90 days') and ${scope} order by email`,
+      );
+      const got = (await client.ok<{ allUsers: Array<{ email: string }> }>(LIST, { f: { notLoggedInForDays: 90 } })).allUsers.map((u) => u.email).sort();
+      expect(got).toEqual(expected.map((r) => r.email).sort());
+    }
+    const adminList = (await admin.ok<{ allUsers: Array<{ email: string }> }>(LIST, { f: { notLoggedInForDays: 90 } })).allUsers.map((u) => u.email);
+    expect(adminList).toContain('visitor-11@demo.snu.test');
+    const wrong = await admin.request(LIST, { f: { notLoggedInForDays: -1 } });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0]?.message).toMatch(/nombre de jours positif/);
+  });
+
   it('bad input: a precise French error with the contract’s code, nothing written', async () => {
     const before = await accounts();
     const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [

@@ -7,7 +7,7 @@ import { USER_FIELDS, type UserRecord } from './fields';
 
 export const territoryOf = (u: UserRecord): string => (u.region ? u.region.name : u.departments.map((d) => coded(d)).join(', ') || '—');
 
-function filters() {
+function filters(translate: (key: string, options?: Record<string, unknown>) => string) {
   return [
     <TextInput key="q" source="q" alwaysOn resettable />,
     <SelectInput key="role" source="role" choices={enumChoices('Role', ['ADMIN', 'REFERENT_REGION', 'REFERENT_DEPARTMENT', 'HEAD_CENTER', 'VISITOR'])} alwaysOn />,
@@ -15,6 +15,11 @@ function filters() {
     <ReferenceInput key="regionId" source="regionId" reference="Region" sort={{ field: 'code', order: 'ASC' }} perPage={50} queryOptions={{ meta: { sparseFields: CODED } }}>
       <AutocompleteInput optionText={(r: Coded) => coded(r)} filterToQuery={(q: string) => ({ q })} />
     </ReferenceInput>,
+    <SelectInput
+      key="notLoggedInForDays"
+      source="notLoggedInForDays"
+      choices={[30, 90, 180, 365].map((days) => ({ id: days, name: translate('resources.User.not_logged_in_for', { count: days }) }))}
+    />,
     <ReferenceInput key="departmentId" source="departmentId" reference="Department" filter={{ inMyScope: true }} sort={{ field: 'code', order: 'ASC' }} perPage={200} queryOptions={{ meta: { sparseFields: CODED } }}>
       <AutocompleteInput optionText={(d: Coded) => coded(d)} filterToQuery={(q: string) => ({ q })} />
     </ReferenceInput>,
@@ -25,7 +30,7 @@ function filters() {
 export function UserList() {
   const translate = useTranslate();
   return (
-    <List exporter={false} filters={filters()} sort={{ field: 'lastName', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: USER_FIELDS } }}>
+    <List exporter={false} filters={filters(translate)} sort={{ field: 'lastName', order: 'ASC' }} perPage={25} pagination={<ListPagination />} queryOptions={{ meta: { sparseFields: USER_FIELDS } }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="lastName" />
         <TextField source="firstName" />

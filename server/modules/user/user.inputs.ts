@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../kernel/roles';
 import { UserStatus } from './user.entity';
 
@@ -21,4 +21,7 @@ export class UserFilter {
 
   @Field(() => ID, { nullable: true })
   departmentId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Sans connexion depuis plus de N jours (jamais connectés compris)' })
+  notLoggedInForDays?: number;
 }

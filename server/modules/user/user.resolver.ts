@@ -5,6 +5,9 @@ import { ALL_ROLES, TERRITORY_MANAGERS } from '../../kernel/roles';
 import { createReadResolver } from '../../common/crud.resolver';
 import { allOf, idsCondition, refCondition, textSearch } from '../../common/filters';
 import { assertUuid } from '../../common/validation';
+import type { Dictionary } from '@mikro-orm/core';
+import { nowMs } from '../../kernel/clock';
+import { badInput } from '../../kernel/errors';
 import { Department } from '../department/department.entity';
 import { Region } from '../region/region.entity';
 import { User } from './user.entity';
@@ -12,6 +15,13 @@ import { UserFilter } from './user.inputs';
 import { InviteUserInput, UpdateUserInput } from './staff-account.inputs';
 import { disableUser, enableUser, inviteUser, updateUser } from './staff-account.service';
 import { unscoped } from '../../scope/unscoped';
+
+/** Accounts unused for more than `days` days (by the product's clock), or never used: the ones to review or disable. */
+function notLoggedInFor(days: number | null | undefined): Dictionary | undefined {
+  if (days === null || days === undefined) return undefined;
+  if (!Number.isInteger(days) || days < 0) throw badInput('notLoggedInForDays doit être un nombre de jours positif.', 'notLoggedInForDays');
+  return { $or: [{ lastLoginAt: null }, { lastLoginAt: { $lt: new Date(nowMs() - days * 86_400_000) } }] };
+}
 
 @Resolver(() => User)
 export class UserResolver extends createReadResolver({
@@ -30,6 +40,7 @@ export class UserResolver extends createReadResolver({
       f.status ? { status: f.status } : undefined,
       refCondition('region', f.regionId, 'regionId'),
       f.departmentId ? { departmentIds: { $contains: [assertUuid(f.departmentId, 'departmentId')] } } : undefined,
+      notLoggedInFor(f.notLoggedInForDays),
     ),
 }) {
   @FieldResolver(() => ID, { nullable: true })
