@@ -88,15 +88,10 @@ export class ScopedQuery<T extends object> {
   }
 
   /**
-   * Groups counted in one `group by` over SQL expressions of the entity's own columns (alias `e`),
-   * for what `countBy` cannot name: an age bucket, a calendar day in Paris. Values go in `params`,
-   * bound by the driver; the expressions themselves are constants of the calling code, never input.
+   * Groups summed in one `group by` over SQL expressions of the entity's own columns (alias `e`),
+   * for tallies (`n`) grouped by what `countBy` cannot name: an age bucket, a calendar day. Values
+   * go in `params`, bound by the driver; the expressions are constants of the calling code, never input.
    */
-  countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
-    return this.groupedBy(groups, 'count(*)::int');
-  }
-
-  /** The same groups, with the sum of an integer column instead of the number of rows (tallies). */
   sumByExpressions<K extends string>(groups: Record<K, SqlExpression>, column: keyof T & string): Promise<Array<Record<K, string | null> & { count: number }>> {
     const field = this.em.getMetadata().get(this.entity.name).properties[column]?.fieldNames?.[0];
     if (!field) throw new Error(`sumByExpressions: ${this.entity.name}.${column} is not a column`);
@@ -164,16 +159,8 @@ export class ScopedCounts<T extends object> {
     return this.query.countBy(columns) as ReturnType<ScopedQuery<T>['countBy']>;
   }
 
-  countByExpressions<K extends string>(groups: Record<K, SqlExpression>): Promise<Array<Record<K, string | null> & { count: number }>> {
-    return this.query.countByExpressions(groups);
-  }
-
   sumByExpressions<K extends string>(groups: Record<K, SqlExpression>, column: keyof T & string): Promise<Array<Record<K, string | null> & { count: number }>> {
     return this.query.sumByExpressions(groups, column);
   }
 
-  /** `select <column> from … where <counts scope and condition>`, for a condition of another count. */
-  subquery(column: keyof T & string): Knex.QueryBuilder {
-    return this.query.subquery(column);
-  }
 }

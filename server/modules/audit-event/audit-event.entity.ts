@@ -15,16 +15,10 @@ export type AuditChanges = Record<string, { old: unknown; new: unknown }>;
  * time of the event, copied so that history is scoped like the record itself, with no join.
  */
 @ObjectType({ description: 'Événement de l’historique' })
-@Scoped(
-  (user) => {
-    if (user.role === Role.VISITOR || user.role === Role.HEAD_CENTER) return NOTHING;
-    return { department: { $in: user.territory.departmentIds } };
-  },
-  {
-    // Dashboards: visitors count the decisions of their region (they never read an event).
-    counts: (user) => (user.role === Role.HEAD_CENTER ? NOTHING : { department: { $in: user.territory.departmentIds } }),
-  },
-)
+@Scoped((user) => {
+  if (user.role === Role.VISITOR || user.role === Role.HEAD_CENTER) return NOTHING;
+  return { department: { $in: user.territory.departmentIds } };
+})
 @Index({ properties: ['recordType', 'recordId', 'createdAt'] })
 @Index({ properties: ['actor', 'createdAt'] })
 @Index({ properties: ['createdAt'] })

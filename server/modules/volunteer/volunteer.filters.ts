@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../kernel/request-context';
 import { badInput } from '../../kernel/errors';
 import { allOf, containsPattern, idsCondition, refCondition } from '../../common/filters';
+import { calendarDate } from '../../common/inputs';
 import { assertUuid } from '../../common/validation';
 import { nowMs } from '../../kernel/clock';
 import { parisMidnight } from '../../common/dates';
@@ -17,12 +18,6 @@ function pendingCorrectionsOf(ctx: RequestContext) {
 
 const DAY_MS = 86_400_000;
 
-/** A calendar day as `AAAA-MM-JJ` that exists (not 2026-02-30), or BAD_USER_INPUT. */
-function calendarDay(value: string, field: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw badInput(`${field} doit être un jour au format AAAA-MM-JJ.`, field);
-  return value;
-}
 
 /** The list's sorts, shared by `allVolunteers` and the CSV export (same order on screen and in the file). */
 export const VOLUNTEER_SORTS = {
@@ -61,7 +56,7 @@ export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
     f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
     f.phase1Status ? { phase1Status: f.phase1Status } : undefined,
     f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(nowMs() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
-    f.statusChangedBeforeDay ? { statusChangedAt: { $lt: parisMidnight(calendarDay(f.statusChangedBeforeDay, 'statusChangedBeforeDay')) } } : undefined,
+    f.statusChangedBeforeDay ? { statusChangedAt: { $lt: parisMidnight(calendarDate(f.statusChangedBeforeDay, 'statusChangedBeforeDay', 'Le jour du dernier changement de statut')) } } : undefined,
     f.hasPendingCorrections === true || f.hasPendingCorrections === false
       ? { id: { [f.hasPendingCorrections ? '$in' : '$nin']: pendingCorrectionsOf(ctx) } }
       : undefined,
