@@ -27,7 +27,8 @@ export interface FigureColumn {
 export function FigureTable({ label, columns, rows, maxHeight = 300 }: { label: string; columns: FigureColumn[]; rows: Array<{ key: string; label: ReactNode; cells: ReactNode[] }>; maxHeight?: number }) {
   const sx = (c: FigureColumn) => (c.text ? {} : { ...figureCell, ...(c.strong ? { fontWeight: 600 } : {}) });
   return (
-    <TableContainer sx={{ maxHeight }}>
+    // Focusable and named: a table that scrolls must be reachable from the keyboard (axe: scrollable-region-focusable).
+    <TableContainer sx={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
       <Table size="small" stickyHeader aria-label={label}>
         <TableHead>
           <TableRow>

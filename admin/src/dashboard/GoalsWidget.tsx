@@ -16,7 +16,7 @@ export function GoalsWidget({ figures }: { figures: DashboardFigures }) {
       {goals.length === 0 ? (
         <Typography>{translate('dashboard.goals.empty')}</Typography>
       ) : (
-        <Box sx={{ maxHeight: 420, overflowY: 'auto', pr: 1 }}>
+        <Box sx={{ maxHeight: 420, overflowY: 'auto', pr: 1 }} tabIndex={0} role="region" aria-label={translate('dashboard.goals.caption')}>
           {goals.map((g) => {
             const label = `${g.department.code} – ${g.department.name}`;
             return (
