@@ -23,6 +23,18 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URLSearchParams: 'readonly' } },
   },
   {
+    // The console's lists and dates go through its wrappers: keyboard-operable rows with labelled
+    // checkboxes (common/Datagrid.tsx), dates in the console's language and Paris time (common/DateField.tsx).
+    files: ['admin/src/**/*.tsx', 'admin/src/**/*.ts'],
+    ignores: ['admin/src/common/Datagrid.tsx', 'admin/src/common/DateField.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'react-admin', importNames: ['Datagrid', 'DatagridConfigurable', 'DateField'], message: 'Use admin/src/common/Datagrid.tsx and common/DateField.tsx.' }] },
+      ],
+    },
+  },
+  {
     // Scope is structural (README, "Role scoping"): the query builder, raw SQL, drivers and the
     // filter switches live in server/scope/ (and the database plumbing in server/database/) only.
     files: ['server/**/*.ts'],

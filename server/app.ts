@@ -24,6 +24,7 @@ import { getSchema } from './graphql/schema';
 import { jitExecution } from './graphql/jit-executor';
 import { queryLimits } from './graphql/limits';
 import { convocationRoute } from './http/convocation.route';
+import { sessionRoute } from './http/session.route';
 import { simulationExportRoute } from './http/simulation-export.route';
 import { exportRoute } from './http/export.route';
 
@@ -121,6 +122,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
   app.get('/exports/:file', exportRoute(orm, services, schema));
   app.get('/exports/assignment-simulations/:id.xlsx', simulationExportRoute(orm, services));
   app.get('/volunteers/:id/convocation.pdf', convocationRoute(orm, services));
+  app.get('/session', sessionRoute(orm, services));
 
   const indexHtml = path.join(config.adminDir, 'index.html');
   if (config.adminDir && fs.existsSync(indexHtml)) {
@@ -129,7 +131,7 @@ export async function createApp(orm: MikroORM, config: AppConfig, logger: Logger
       if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     } }));
     // Client-side routes of the console (/#/… or /Volunteer/…) all serve the SPA.
-    app.get(/^(?!\/graphql|\/exports\/|\/volunteers\/[^/]+\/convocation\.pdf).*/, (_req, res) => {
+    app.get(/^(?!\/graphql|\/session$|\/exports\/|\/volunteers\/[^/]+\/convocation\.pdf).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

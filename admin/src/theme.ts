@@ -31,6 +31,10 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     MuiAppBar: { defaultProps: { elevation: 0 } },
+    // The page never scrolls sideways: the content column may shrink below its widest table,
+    // and a table wider than the screen scrolls inside its own box.
+    RaLayout: { styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } } },
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 500 } } },
     MuiChip: { styleOverrides: { root: { fontWeight: 500 } } },
     MuiCard: { defaultProps: { elevation: 0 }, styleOverrides: { root: { border: '1px solid #dddddd' } } },

@@ -46,11 +46,11 @@ const SEEN_PRECISION_MS = 60_000;
  * The session's ACTIVE user and its territory (one statement), or null: the request is
  * anonymous. A session unused for `idleMinutes` has ended; a used one is marked seen.
  */
-export async function resolveSession(em: EntityManager, token: string, idleMinutes: number): Promise<CurrentUser | null> {
+export async function resolveSession(em: EntityManager, token: string, idleMinutes: number, options: { touch: boolean } = { touch: true }): Promise<CurrentUser | null> {
   const at = now();
   const found = await principalOfSession(em, sha256(token), at, new Date(at.getTime() - idleMinutes * 60_000));
   if (!found) return null;
-  if (at.getTime() - found.lastSeenAt.getTime() > SEEN_PRECISION_MS) {
+  if (options.touch && at.getTime() - found.lastSeenAt.getTime() > SEEN_PRECISION_MS) {
     // An impersonation keeps its admin's own session alive too (it resumes after « Arrêter »).
     await em.nativeUpdate(UserSession, { id: { $in: [found.user.sessionId, ...(found.parentSessionId ? [found.parentSessionId] : [])] } }, { lastSeenAt: at });
   }

@@ -42,6 +42,19 @@ describe('volunteerCounts', () => {
     expect(new Set(a.map((c) => c.cohortId)).size).toBe(a.length);
   });
 
+  it('« waiting more than N days » without a status means waiting for validation; a negative N is refused by its name', async () => {
+    const query = 'query($f: VolunteerFilter) { m: _allVolunteersMeta(filter: $f) { count } }';
+    const alone = await region.ok<{ m: { count: number } }>(query, { f: { waitingForMoreThanDays: 3 } });
+    const waiting = await region.ok<{ m: { count: number } }>(query, { f: { waitingForMoreThanDays: 3, status: 'WAITING_VALIDATION' } });
+    const validated = await region.ok<{ m: { count: number } }>(query, { f: { waitingForMoreThanDays: 3, status: 'VALIDATED' } });
+    expect(alone.m.count).toBe(waiting.m.count);
+    // Validated files exist that long ago: they are not counted as waiting.
+    expect(validated.m.count).toBeGreaterThan(0);
+    const negative = await region.request(query, { f: { waitingForMoreThanDays: -1 } });
+    expect(errorCode(negative)).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0].message).toMatch(/^« En attente depuis plus de N jours »/);
+  });
+
   it('refuses an empty grouping and a malformed id with BAD_USER_INPUT', async () => {
     expect(errorCode(await region.request('{ volunteerCounts(groupBy: []) { count } }'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await region.request('{ volunteerCounts(groupBy: [STATUS], filter: { departmentId: "nope" }) { count } }'))).toBe('BAD_USER_INPUT');

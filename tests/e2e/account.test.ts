@@ -35,7 +35,7 @@ describe('own account in the console (Chromium)', () => {
 
     await dialog.getByLabel('Mot de passe actuel').fill(DEMO_PASSWORD);
     await dialog.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await expect.poll(() => pageText(page), { timeout: 10_000 }).toMatch(/Mot de passe changé : vos autres sessions ont été fermées/);
+    await expect.poll(() => pageText(page), { timeout: 10_000 }).toMatch(/Mot de passe changé\u00a0: vos autres sessions ont été fermées/);
     // The other session has ended; the old password no longer signs in, the new one does.
     expect(errorCode(await elsewhere.request('{ me { id } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await new GraphQLClient(session.app.url).request(LOGIN, { e: email, p: DEMO_PASSWORD }))).toBe('BAD_USER_INPUT');

@@ -36,7 +36,14 @@ describe('reviewing files in the console (Chromium)', () => {
     const names = await Promise.all(firstTwo.map((i) => rows.nth(i).locator('td.column-lastName').innerText()));
     for (const i of firstTwo) await rows.nth(i).locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: 'Valider la sélection' }).click();
-    await expect.poll(() => text(page), { timeout: 15_000 }).toMatch(/2 validés, 0 refusés/);
+    // Nothing happens before the confirmation, which says how many files.
+    const confirm = page.getByRole('dialog', { name: /Valider 2 dossiers/ });
+    await expect.poll(() => confirm.innerText(), { timeout: 10_000 }).toMatch(/e-mails seront envoyés/);
+    expect(await session.app.sql(`select 1 from audit_event where action = 'VOLUNTEER_VALIDATE' and created_at > now() - interval '10 minutes'`)).toHaveLength(0);
+    await confirm.getByRole('button', { name: 'Valider 2 dossiers' }).click();
+    const result = page.getByRole('dialog', { name: 'Résultat de la validation groupée' });
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toMatch(/2 dossiers validés\./);
+    await result.getByRole('button', { name: 'Fermer' }).click();
     const validated = await session.app.sql<{ id: string; last_name: string }>(
       `select v.id, v.last_name from audit_event e join volunteer v on v.id = e.record_id
        where e.action = 'VOLUNTEER_VALIDATE' and e.created_at > now() - interval '10 minutes'`,
@@ -60,12 +67,16 @@ describe('reviewing files in the console (Chromium)', () => {
     await page.getByRole('dialog').getByRole('combobox').first().click();
     await page.getByRole('option', { name: 'Pièce d’identité' }).click();
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').locator('textarea[name="message"]').fill('La photo de la pièce est illisible.');
     await page.getByRole('dialog').getByRole('button', { name: 'Demander une correction' }).click();
     await expect.poll(() => statusOf(correctedId), { timeout: 10_000 }).toBe('WAITING_CORRECTION');
     await page.getByRole('tab', { name: 'Historique' }).click();
     await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/a demandé des corrections/);
     await page.getByRole('tab', { name: 'Corrections' }).click();
-    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/identityDocument/);
+    // The field by its French name (no internal key), and the message the referent wrote.
+    await expect.poll(() => text(page), { timeout: 10_000 }).toMatch(/Pièce d’identité/);
+    expect(await text(page)).toContain('La photo de la pièce est illisible.');
+    expect(await page.locator('td.column-field, td').allInnerTexts()).not.toContain('identityDocument');
 
     // The validated ones show their decision in their history too.
     await page.goto(`${session.app.url}/#/Volunteer/${validated[0].id}/show/historique`);

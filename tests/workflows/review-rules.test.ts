@@ -177,14 +177,17 @@ describe('review rules: scope, windows, goals, concurrency, audit, bad input', (
 
   it('correction requests: remind, then correct the last one and the file returns to waiting for validation', async () => {
     const id = await createVolunteer(app, '75', 'WAITING_VALIDATION');
-    const requested = await dept75.ok<{ requestVolunteerCorrections: { status: string; correctionRequests: { id: string; field: string; status: string }[] } }>(
-      `mutation($id: ID!) { requestVolunteerCorrections(id: $id, requests: [{ field: "identityDocument", reason: UNREADABLE }, { field: "zip", reason: INCORRECT, message: "Code postal d’une autre commune" }]) {
-        status correctionRequests { id field status } } }`,
+    const requested = await dept75.ok<{ requestVolunteerCorrections: { status: string; correctionRequests: { id: string; field: string; status: string; message: string | null }[] } }>(
+      `mutation($id: ID!) { requestVolunteerCorrections(id: $id, message: "Merci de reprendre ces éléments.", requests: [{ field: "identityDocument", reason: UNREADABLE }, { field: "zip", reason: INCORRECT, message: "Code postal d’une autre commune" }]) {
+        status correctionRequests { id field status message } } }`,
       { id },
     );
     expect(requested.requestVolunteerCorrections.status).toBe('WAITING_CORRECTION');
     const [first, second] = requested.requestVolunteerCorrections.correctionRequests;
     expect([first.status, second.status]).toEqual(['SENT', 'SENT']);
+    // A field without its own message keeps the request's message; one with its own keeps that.
+    const messages = Object.fromEntries(requested.requestVolunteerCorrections.correctionRequests.map((r) => [r.field, r.message]));
+    expect(messages).toEqual({ identityDocument: 'Merci de reprendre ces éléments.', zip: 'Code postal d’une autre commune' });
     expect((await dept75.ok<{ remindCorrectionRequest: { status: string } }>('mutation($id: ID!) { remindCorrectionRequest(id: $id) { status } }', { id: first.id })).remindCorrectionRequest.status).toBe('REMINDED');
     expect(errorCode(await dept92.request('mutation($id: ID!) { cancelCorrectionRequest(id: $id) { status } }', { id: first.id }))).toBe('NOT_FOUND');
     await dept75.ok('mutation($id: ID!) { cancelCorrectionRequest(id: $id) { status } }', { id: first.id });

@@ -1,7 +1,8 @@
 import { ExportMenu } from '../common/ExportMenu';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { AutocompleteInput, Datagrid, DateInput, FilterButton, FunctionField, List, ReferenceInput, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { AutocompleteInput, DateInput, FilterButton, FunctionField, List, ReferenceInput, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { Link } from 'react-router-dom';
 import { ListPagination } from '../common/ListPagination';
 import { actionLabel, changeValue, fieldLabel, LINKED_TYPES, RECORD_TYPES } from './labels';

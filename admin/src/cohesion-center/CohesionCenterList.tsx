@@ -1,5 +1,6 @@
 import { ExportMenu } from '../common/ExportMenu';
-import { AutocompleteInput, BooleanField, BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import { AutocompleteInput, BooleanField, BooleanInput, CreateButton, FilterButton, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { coded, type Coded } from '../common/coded';
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';

@@ -1,4 +1,5 @@
-import { BooleanField, Datagrid, FunctionField, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, FunctionField, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { coded } from '../common/coded';
 import { EmptyText } from '../common/EmptyText';
 import { SESSION_FIELDS, type SessionRecord } from '../session/fields';

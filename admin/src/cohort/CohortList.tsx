@@ -1,4 +1,6 @@
-import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { List, SelectInput, TextField, TextInput } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
+import { DateField } from '../common/DateField';
 import { enumChoices, EnumChip } from '../common/EnumChip';
 import { ListPagination } from '../common/ListPagination';
 

@@ -1,4 +1,5 @@
-import { BooleanField, DateField, EditButton, Labeled, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { BooleanField, EditButton, Labeled, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { DateField } from '../common/DateField';
 import type { Role } from '../authProvider';
 import { EnumChip } from '../common/EnumChip';
 import { ArchiveCohortButton } from './ArchiveCohortButton';

@@ -1,4 +1,5 @@
-import { Datagrid, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
+import { FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { coded } from '../common/coded';
 import { ListPagination } from '../common/ListPagination';
 import { DEPARTMENT_FIELDS, type DepartmentRecord } from './fields';

@@ -1,4 +1,5 @@
-import { Datagrid, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, usePermissions } from 'react-admin';
+import { NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, usePermissions } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { canRead, type Role } from '../authProvider';
 import { EmptyText } from '../common/EmptyText';
 import { DEPARTMENT_FIELDS } from './fields';

@@ -8,6 +8,10 @@ export const en: Messages = {
   assignment: assignmentEn,
   dashboard: dashboardEn,
   app: {
+    list: {
+      select_row: 'Select %{name}',
+      columns: 'Columns',
+    },
     title: 'SNU – Back-office',
     welcome: 'Welcome, %{name}',
     scope: 'Your scope: %{scope}',
@@ -39,7 +43,7 @@ export const en: Messages = {
     zip_invalid: 'A postcode has 5 digits.',
     export: {
       label: 'Export',
-      csv: 'CSV (spreadsheet, ; separated)',
+      csv: 'CSV (spreadsheet, semicolon-separated)',
       xlsx: 'Excel (XLSX)',
       progress: 'Exporting… %{size} MB received',
     },
@@ -100,6 +104,27 @@ export const en: Messages = {
       trust_browser: 'Trust this browser for 30 days (no code at the next sign-in)',
       confirm: 'Confirm the code',
       restart: 'Start again',
+    },
+  },
+  bulk: {
+    confirm_title: 'Validate %{count} file? |||| Validate %{count} files?',
+    confirm_emails: 'At most %{count} e-mail will be sent (volunteer and guardians). |||| At most %{count} e-mails will be sent (volunteers and guardians).',
+    confirm_checks: 'Each file is checked as if it were validated alone (status, registration goal, end of review): those that cannot be stay as they are and are listed afterwards.',
+    confirm_button: 'Validate %{count} file |||| Validate %{count} files',
+    result_title: 'Bulk validation result',
+    validated: '%{count} file validated. |||| %{count} files validated.',
+    not_validated: '%{count} file was not validated: |||| %{count} files were not validated:',
+    file: 'File',
+    detail: 'Detail',
+    to_waiting_list: 'Put this file on the waiting list |||| Put these %{count} files on the waiting list',
+    waiting_listed: '%{count} file put on the waiting list. |||| %{count} files put on the waiting list.',
+    reasons: {
+      GOAL_REACHED: 'Registration goal reached',
+      INVALID_TRANSITION: 'Status does not allow validation',
+      WINDOW_CLOSED: 'Review closed for this stay',
+      NOT_FOUND: 'File not found or outside your scope',
+      CONFLICT: 'File changed in the meantime',
+      FORBIDDEN: 'Action not allowed',
     },
   },
   actions: {

@@ -8,6 +8,10 @@ export const fr = {
   assignment: assignmentFr,
   dashboard: dashboardFr,
   app: {
+    list: {
+      select_row: 'Sélectionner %{name}',
+      columns: 'Colonnes',
+    },
     title: 'SNU – Back-office',
     welcome: 'Bienvenue, %{name}',
     scope: 'Votre périmètre : %{scope}',
@@ -100,6 +104,27 @@ export const fr = {
       trust_browser: 'Faire confiance à ce navigateur pendant 30 jours (pas de code à la prochaine connexion)',
       confirm: 'Valider le code',
       restart: 'Recommencer la connexion',
+    },
+  },
+  bulk: {
+    confirm_title: 'Valider %{count} dossier ? |||| Valider %{count} dossiers ?',
+    confirm_emails: 'Au plus %{count} e-mail sera envoyé (volontaire et représentants légaux). |||| Au plus %{count} e-mails seront envoyés (volontaires et représentants légaux).',
+    confirm_checks: 'Chaque dossier est vérifié comme s’il était validé seul (statut, objectif d’inscription, date de fin d’instruction) : ceux qui ne peuvent pas l’être restent en l’état et sont listés ensuite.',
+    confirm_button: 'Valider %{count} dossier |||| Valider %{count} dossiers',
+    result_title: 'Résultat de la validation groupée',
+    validated: '%{count} dossier validé. |||| %{count} dossiers validés.',
+    not_validated: '%{count} dossier n’a pas été validé : |||| %{count} dossiers n’ont pas été validés :',
+    file: 'Dossier',
+    detail: 'Détail',
+    to_waiting_list: 'Mettre ce dossier sur liste complémentaire |||| Mettre ces %{count} dossiers sur liste complémentaire',
+    waiting_listed: '%{count} dossier placé sur liste complémentaire. |||| %{count} dossiers placés sur liste complémentaire.',
+    reasons: {
+      GOAL_REACHED: 'Objectif d’inscription atteint',
+      INVALID_TRANSITION: 'Statut ne permettant pas la validation',
+      WINDOW_CLOSED: 'Instruction close pour ce séjour',
+      NOT_FOUND: 'Dossier introuvable ou hors de votre périmètre',
+      CONFLICT: 'Dossier modifié entre-temps',
+      FORBIDDEN: 'Action non autorisée',
     },
   },
   actions: {

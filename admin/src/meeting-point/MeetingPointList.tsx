@@ -1,4 +1,5 @@
-import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { AutocompleteInput, FunctionField, List, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { coded, type Coded } from '../common/coded';
 import { ListPagination } from '../common/ListPagination';
 import { CODED } from '../common/sparse';

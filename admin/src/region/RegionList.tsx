@@ -1,4 +1,5 @@
-import { Datagrid, List, TextField, TextInput } from 'react-admin';
+import { List, TextField, TextInput } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { ListPagination } from '../common/ListPagination';
 
 /** The 18 regions (INSEE codes). */

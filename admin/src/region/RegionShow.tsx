@@ -1,4 +1,5 @@
-import { Datagrid, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { EmptyText } from '../common/EmptyText';
 
 /** A region and its departments. */

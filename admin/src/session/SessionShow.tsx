@@ -1,4 +1,5 @@
-import { Datagrid, FunctionField, Labeled, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, useLocale, usePermissions } from 'react-admin';
+import { FunctionField, Labeled, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, useLocale, usePermissions } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import type { Role } from '../authProvider';
 import { coded, type Coded } from '../common/coded';
 import { EmptyText } from '../common/EmptyText';

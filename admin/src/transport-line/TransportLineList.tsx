@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanInput, Datagrid, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, FunctionField, List, NumberField, ReferenceInput, TextField, TextInput } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { ListPagination } from '../common/ListPagination';
 import { TRANSPORT_LINE_FIELDS, type TransportLineRecord } from './fields';
 

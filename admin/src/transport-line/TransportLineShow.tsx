@@ -1,4 +1,5 @@
-import { ArrayField, Datagrid, FunctionField, Link, NumberField, Show, SimpleShowLayout, TextField, useLocale } from 'react-admin';
+import { ArrayField, FunctionField, Link, NumberField, Show, SimpleShowLayout, TextField, useLocale } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
 import { formatDeparture, TRANSPORT_LINE_FIELDS, type TransportLineRecord, type TransportLineStopRecord } from './fields';
 
 /** A line: its session, seats total / left, and its stops in order with their departure time (Paris time). */

@@ -1,4 +1,6 @@
-import { AutocompleteInput, Datagrid, DateField, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput, useTranslate } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
+import { DateField } from '../common/DateField';
 import { coded, type Coded } from '../common/coded';
 import { enumChoices, EnumChip } from '../common/EnumChip';
 import { ListPagination } from '../common/ListPagination';

@@ -1,5 +1,6 @@
-import Typography from '@mui/material/Typography';
-import { Button, Datagrid, DateField, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
+import { DateField } from '../common/DateField';
 import { gql } from '../api';
 import { EmptyText } from '../common/EmptyText';
 import { EnumChip } from '../common/EnumChip';
@@ -48,14 +49,7 @@ export function VolunteerCorrections() {
         <DateField source="createdAt" label="resources.CorrectionRequest.fields.createdAt" />
         <FunctionField<{ field: string }>
           label="resources.CorrectionRequest.fields.field"
-          render={(r) => (
-            <>
-              {translate(`correction_fields.${r.field}`, { _: r.field })}
-              <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontFamily: 'monospace' }}>
-                {r.field}
-              </Typography>
-            </>
-          )}
+          render={(r) => translate(`correction_fields.${r.field}`, { _: r.field })}
         />
         <FunctionField<{ reason: string }> label="resources.CorrectionRequest.fields.reason" render={(r) => translate(`enums.CorrectionReason.${r.reason}`, { _: r.reason })} />
         <TextField source="message" label="resources.CorrectionRequest.fields.message" emptyText="—" />

@@ -1,4 +1,6 @@
-import { Datagrid, DateField, ReferenceManyField, TextField } from 'react-admin';
+import { ReferenceManyField, TextField } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
+import { DateField } from '../common/DateField';
 import { EmptyText } from '../common/EmptyText';
 import { EnumChip } from '../common/EnumChip';
 

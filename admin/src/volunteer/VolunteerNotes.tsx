@@ -1,7 +1,9 @@
 import Stack from '@mui/material/Stack';
 import MuiTextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { Button, Datagrid, DateField, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, FunctionField, ReferenceManyField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid } from '../common/Datagrid';
+import { DateField } from '../common/DateField';
 import { gql } from '../api';
 import { EmptyText } from '../common/EmptyText';
 

@@ -6,7 +6,6 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import {
   BooleanField,
-  DateField,
   EmailField,
   FunctionField,
   Labeled,
@@ -18,6 +17,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DateField } from '../common/DateField';
 import { isReviewer, type Role } from '../authProvider';
 import { coded } from '../common/coded';
 import { formatDate } from '../common/formatDate';

@@ -261,7 +261,9 @@ export function requestCorrections(ctx: RequestContext, id: string, requests: Co
             volunteer: v,
             field: r.field,
             reason: r.reason,
-            message: r.message ?? null,
+            // The message written for the whole request is what the volunteer read about each field:
+            // the file's « Corrections » tab shows it (the e-mail says it once).
+            message: r.message ?? text ?? null,
             status: CorrectionRequestStatus.SENT,
             sentAt,
             requestedBy: user?.id ?? null,

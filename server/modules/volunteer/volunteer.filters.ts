@@ -7,6 +7,7 @@ import { nowMs } from '../../kernel/clock';
 import { parisMidnight } from '../../common/dates';
 import { ScopedQuery } from '../../scope/scoped-query';
 import { CorrectionRequest, CorrectionRequestStatus } from '../correction-request/correction-request.entity';
+import { VolunteerStatus } from './volunteer.enums';
 import type { VolunteerFilter } from './volunteer.inputs';
 
 /** Volunteers with an open correction request, as a (scoped) subquery that narrows the outer list. */
@@ -41,7 +42,7 @@ export const VOLUNTEER_SORTS = {
 export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
   const pattern = containsPattern(f.q?.toLowerCase());
   if (f.waitingForMoreThanDays !== undefined && f.waitingForMoreThanDays !== null && f.waitingForMoreThanDays < 0) {
-    throw badInput('waitingForMoreThanDays doit être positif.', 'waitingForMoreThanDays');
+    throw badInput('« En attente depuis plus de N jours » : le nombre de jours doit être positif ou nul.', 'waitingForMoreThanDays');
   }
   return allOf(
     idsCondition(f.ids),
@@ -56,6 +57,9 @@ export function volunteerWhere(f: VolunteerFilter, ctx: RequestContext) {
     f.regionId ? { department: { region: assertUuid(f.regionId, 'regionId') } } : undefined,
     f.phase1Status ? { phase1Status: f.phase1Status } : undefined,
     f.waitingForMoreThanDays ? { statusChangedAt: { $lt: new Date(nowMs() - f.waitingForMoreThanDays * DAY_MS) } } : undefined,
+    // « Waiting »: without a status of its own, the filter means files waiting for validation
+    // (a file validated 10 days ago is not waiting).
+    f.waitingForMoreThanDays && !f.status && !f.status_in?.length ? { status: VolunteerStatus.WAITING_VALIDATION } : undefined,
     f.statusChangedBeforeDay ? { statusChangedAt: { $lt: parisMidnight(calendarDate(f.statusChangedBeforeDay, 'statusChangedBeforeDay', 'Le jour du dernier changement de statut')) } } : undefined,
     f.hasPendingCorrections === true || f.hasPendingCorrections === false
       ? { id: { [f.hasPendingCorrections ? '$in' : '$nin']: pendingCorrectionsOf(ctx) } }

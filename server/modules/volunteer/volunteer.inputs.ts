@@ -33,7 +33,7 @@ export class VolunteerFilter {
   @Field(() => Phase1Status, { nullable: true })
   phase1Status?: Phase1Status;
 
-  @Field(() => Int, { nullable: true, description: 'Statut inchangé depuis plus de N jours' })
+  @Field(() => Int, { nullable: true, description: 'Statut inchangé depuis plus de N jours ; sans filtre de statut, seulement les dossiers en attente de validation' })
   waitingForMoreThanDays?: number;
 
   @Field(() => String, { nullable: true, description: 'Statut inchangé depuis avant ce jour (AAAA-MM-JJ, heure de Paris) : le « plus de 7 jours » du tableau de bord' })
